@@ -1,0 +1,161 @@
+"""`milk`: the MiL.k Wallet command line (DESIGN.md §4).
+
+Exit codes: 0 ok, 2 bad input, 3 refused by a rule, 4 an outside failure, 1 anything else.
+With --json, stdout is exactly one JSON document, errors included.
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+from app.cli import core_commands as core
+from app.cli.output import emit, emit_error
+from app.core.errors import InputError, MilkError, RuleError
+
+log = logging.getLogger("milk")
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage mistakes as InputError (exit 2, JSON when asked)."""
+
+    def error(self, message: str):
+        raise InputError(f"{message} (see `{self.prog} --help`)", code="usage")
+
+
+def _globals() -> argparse.ArgumentParser:
+    # Accepted before or after the command; SUPPRESS keeps a later default from overwriting.
+    g = argparse.ArgumentParser(add_help=False)
+    g.add_argument("--data-dir", default=argparse.SUPPRESS,
+                   help="profile directory (default: MILK_DATA_DIR or the user data dir)")
+    g.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print one JSON document on stdout")
+    return g
+
+
+def build_parser() -> argparse.ArgumentParser:
+    g = _globals()
+    p = _Parser(prog="milk", parents=[g],
+                description="MiL.k Wallet: your partners' points in one view, converted "
+                            "through TICA.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    def cmd(name, func, help_text, **kw):
+        sp = sub.add_parser(name, parents=[g], help=help_text, description=help_text, **kw)
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = cmd("init", core.cmd_init, "create the data dir (with --demo: the demo profile)")
+    sp.add_argument("--demo", action="store_true")
+    cmd("partners", core.cmd_partners, "partner catalog with link status")
+    sp = cmd("link", core.cmd_link, "link a partner membership (sends a code without --code)")
+    sp.add_argument("partner")
+    sp.add_argument("--member-id", required=True)
+    sp.add_argument("--code")
+    sp = cmd("unlink", core.cmd_unlink, "unlink a partner (points already in MiL.k stay)")
+    sp.add_argument("partner")
+    sp = cmd("sync", core.cmd_sync, "bring partner balances up to date")
+    sp.add_argument("partner", nargs="?")
+    cmd("points", core.cmd_points, "the one view: balances, KRW, MLK, expiring")
+
+    sp = cmd("price", core.cmd_price, "show or set the MLK price")
+    price_sub = sp.add_subparsers(dest="price_action", parser_class=_Parser)
+    ps = price_sub.add_parser("set", parents=[g], help="set the static price (KRW per MLK)")
+    ps.add_argument("krw_per_mlk")
+    ps.add_argument("--as-of", help="ISO-8601 time the price is from (default: live)")
+    pf = price_sub.add_parser("feed", parents=[g], help="choose the price feed")
+    pf.add_argument("feed", choices=["static", "upbit"])
+    pf.add_argument("--url", help="Upbit-compatible API base URL")
+
+    for name, func, text in (("quote", core.cmd_quote, "price a conversion (valid 30 s)"),
+                             ("convert", core.cmd_convert, "convert through TICA")):
+        sp = cmd(name, func, text)
+        sp.add_argument("from_asset", metavar="FROM", nargs="?" if name == "convert" else None)
+        sp.add_argument("to_asset", metavar="TO", nargs="?" if name == "convert" else None)
+        sp.add_argument("amount", metavar="AMOUNT", nargs="?" if name == "convert" else None)
+        sp.add_argument("--exact-out", action="store_true",
+                        help="AMOUNT is what you receive, not what you give")
+        sp.add_argument("--max-slippage-bps", type=_bps, default=None,
+                        help="refuse if the result is worse than the quote by more (default 50)")
+        if name == "convert":
+            sp.add_argument("--key", help="idempotency key: a retry returns the first result")
+            sp.add_argument("--quote", help="execute this quote id instead of a new quote")
+
+    sp = cmd("history", core.cmd_history, "ledger entries, newest first")
+    sp.add_argument("--limit", type=_int("--limit"), default=20)
+    sp.add_argument("--csv", metavar="FILE", help="export everything to a CSV file")
+    sp.add_argument("--kind", action="append", help="only this kind (repeatable)")
+    sp.add_argument("--asset", help="only entries moving this asset")
+
+    sp = cmd("ledger", None, "ledger maintenance")
+    ledger_sub = sp.add_subparsers(dest="ledger_action", parser_class=_Parser)
+    ledger_sub.required = True
+    lv = ledger_sub.add_parser("verify", parents=[g], help="check the chain and balances")
+    lv.set_defaults(func=core.cmd_ledger_verify)
+
+    sp = cmd("simulate", core.cmd_simulate, "random demo activity")
+    sp.add_argument("--conversions", type=_int("--conversions"), required=True)
+    sp.add_argument("--seed", type=_int("--seed"))
+    return p
+
+
+def _int(flag: str):
+    def parse(text: str) -> int:
+        if not text.strip().isdigit():
+            raise argparse.ArgumentTypeError(f"{flag} needs a whole number, not '{text}'")
+        return int(text)
+    return parse
+
+
+def _bps(text: str) -> int:
+    return _int("--max-slippage-bps")(text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    as_json = "--json" in argv
+    command = next((a for a in argv if not a.startswith("-")), "")
+    logging.basicConfig(level=os.environ.get("MILK_LOG", "WARNING"),
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        args = build_parser().parse_args(argv)
+        as_json = getattr(args, "json", False)
+        command = args.command
+        result = _run(args)
+    except MilkError as exc:
+        emit_error(exc.code, exc.message, exc.details, exc.exit_code, as_json, command)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        emit_error("interrupted", "Interrupted.", {}, 1, as_json, command)
+        return 1
+    except Exception as exc:  # the contract: anything unexpected is exit 1, still explained
+        log.debug("unexpected failure", exc_info=True)
+        emit_error("internal", f"Unexpected error: {type(exc).__name__}: {exc}", {}, 1,
+                   as_json, command)
+        return 1
+    emit(result, as_json, command)
+    return result.exit_code
+
+
+def _run(args):
+    from app.core.services import Services
+    from app.core.services.context import resolve_data_dir
+
+    directory = resolve_data_dir(getattr(args, "data_dir", None))
+    if args.command != "init" and not directory.exists() and \
+            not os.environ.get("MILK_DATABASE_URL"):
+        raise RuleError(f"There is no MiL.k profile in {directory}. Run `milk init` (or "
+                        "`milk init --demo`) first.", code="no_profile")
+    svc = Services.open(directory)
+    try:
+        if args.command != "init":
+            svc.admin.require_profile()
+        return args.func(svc, args)
+    finally:
+        svc.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,152 @@
+"""Connecting to the ledger database: SQLite by default, PostgreSQL for a TICA operator.
+
+Writers are serialized on the chain head: SQLite takes its write lock up front
+(BEGIN IMMEDIATE), PostgreSQL locks the `chain_head` row (SELECT ... FOR UPDATE). Either way
+two processes appending at once queue up instead of forking the hash chain.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.errors import ExternalError
+from app.core.ledger.schema import ChainHead
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
+def known_revisions() -> list[str]:
+    """Revision ids this build of the app knows, oldest first (file names start with them)."""
+    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
+
+
+def normalise_url(url: str) -> str:
+    """Accept plain postgresql:// URLs and route them to psycopg 3."""
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{Path(path).resolve()}"
+
+
+class Database:
+    """Engine + session factories + schema management for one ledger database."""
+
+    def __init__(self, url: str):
+        self.url = normalise_url(url)
+        self.engine: Engine = _make_engine(self.url)
+        self.dialect = self.engine.dialect.name
+        writer = self.engine.execution_options(milk_write=True)
+        self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._writer = sessionmaker(bind=writer, expire_on_commit=False)
+
+    # -- schema --------------------------------------------------------------------------------
+    def migrate(self) -> None:
+        """Bring the schema to this app's head; refuse a schema newer than the app."""
+        known = known_revisions()
+        with _database_errors():
+            with self.engine.connect() as conn:
+                current = _current_revision(conn)
+        if current is not None and current not in known:
+            raise ExternalError(
+                f"This database was written by a newer version of MiL.k Wallet (schema "
+                f"{current}); this version knows schemas up to {known[-1]}. Update the app, or "
+                "open another data directory.",
+                code="schema_too_new", details={"revision": current})
+        if current == known[-1]:
+            return
+        from alembic import command  # only when there is something to migrate
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with _database_errors():
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        log.info("ledger schema migrated from %s to %s", current, known[-1])
+
+    def schema_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return _current_revision(conn)
+
+    # -- sessions ------------------------------------------------------------------------------
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction holding the chain-head lock; commits on success."""
+        with _database_errors():
+            with self._writer() as session, session.begin():
+                if self.dialect == "postgresql":
+                    session.execute(select(ChainHead).where(ChainHead.id == 1).with_for_update())
+                yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with _database_errors():
+            with self._reader() as session:
+                yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _current_revision(conn) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def _make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_conn, _record):
+            # Let SQLAlchemy, not the driver, decide when transactions begin (see "begin").
+            dbapi_conn.isolation_level = None
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")  # readers don't block the writer
+            cur.execute("PRAGMA synchronous=FULL")  # a committed entry survives power loss
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _sqlite_begin(conn):
+            # Writers take the database write lock before reading the chain head.
+            immediate = conn.get_execution_options().get("milk_write")
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def _database_errors():
+    """Turn driver-level failures (unreachable server, locked file) into ExternalError."""
+    try:
+        yield
+    except OperationalError as exc:
+        raise ExternalError(f"The ledger database is not available: {_short(exc)}",
+                            code="database") from exc
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            raise ExternalError(f"Lost the connection to the ledger database: {_short(exc)}",
+                                code="database") from exc
+        raise
+
+
+def _short(exc: DBAPIError) -> str:
+    return str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)

@@ -1,0 +1,18 @@
+"""Where the app's read-only resources (partners.json, contracts, i18n, icons) live."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+
+def resource_path(*parts: str) -> Path:
+    """MILK_RESOURCES, else the PyInstaller bundle, else <repo>/resources."""
+    override = os.environ.get("MILK_RESOURCES")
+    if override:
+        base = Path(override)
+    elif getattr(sys, "_MEIPASS", None):
+        base = Path(sys._MEIPASS) / "resources"
+    else:
+        base = Path(__file__).resolve().parents[2] / "resources"
+    return base.joinpath(*parts)

@@ -1,0 +1,59 @@
+"""The façade the GUI and the CLI both call: one place for every use case."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.core.clock import Clock
+from app.core.ledger.database import Database
+from app.core.partners import Catalog
+from app.core.prices import PriceBook
+from app.core.services.admin import AdminService
+from app.core.services.context import Context, resolve_data_dir, resolve_database_url
+from app.core.services.exchange import ExchangeService
+from app.core.services.history import HistoryService
+from app.core.services.partners import PartnerService
+from app.core.services.points import PointsService
+from app.core.settings import Settings
+
+
+class Services:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.points = PointsService(ctx)
+        self.partners = PartnerService(ctx, self.points.sweep_expired)
+        self.exchange = ExchangeService(ctx, self.points.sweep_expired)
+        self.history = HistoryService(ctx)
+        self.admin = AdminService(ctx, self.partners)
+
+    @property
+    def prices(self) -> PriceBook:
+        return self.ctx.prices
+
+    @property
+    def settings(self) -> Settings:
+        return self.ctx.settings
+
+    @classmethod
+    def open(cls, data_dir: str | Path | None = None, database_url: str | None = None,
+             clock: Clock | None = None, catalog: Catalog | None = None) -> Services:
+        """Open (creating the directory and migrating the schema if needed) a profile."""
+        directory = resolve_data_dir(data_dir)
+        directory.mkdir(parents=True, exist_ok=True)
+        db = Database(resolve_database_url(directory, database_url))
+        db.migrate()
+        clock = clock or Clock()
+        settings = Settings(db)
+        ctx = Context(directory, db, catalog or Catalog.load(), clock, settings,
+                      PriceBook(db, settings, clock))
+        return cls(ctx)
+
+    def simulate(self, conversions: int, seed: int | None = None):
+        from app.core.services.simulate import simulate
+
+        return simulate(self, conversions, seed)
+
+    def close(self) -> None:
+        self.ctx.db.dispose()
+
+
+__all__ = ["Services"]

@@ -1,0 +1,88 @@
+"""Creating a profile (TICA's pool, the demo profile) and checking the ledger."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from app.core.clock import iso
+from app.core.errors import RuleError
+from app.core.ledger import Journal, Line, VerifyReport, verify
+from app.core.ledger import accounts as acct
+from app.core.ledger.canonical import params_digest
+from app.core.money import MLK, MLK_UNIT, TICA_POOL_MLK
+from app.core.services.context import Context
+
+DEMO_PRICE_KRW = Decimal(200)
+DEMO_MEMBER_ID = "demo-jiwoo"
+DEMO_LINKED = ("YANOLJA", "SSG_DUTYFREE", "AIRPORT_LIMO")  # DELICAR is left to link live
+DEMO_REWARD_MLK = 100 * MLK_UNIT
+
+
+@dataclass(frozen=True)
+class InitResult:
+    created: bool  # False when the profile already existed
+    demo: bool
+    entries: int  # ledger entries written
+
+
+class AdminService:
+    def __init__(self, ctx: Context, partners):
+        self.ctx = ctx
+        self._partners = partners
+
+    def is_initialized(self) -> bool:
+        return bool(self.ctx.settings.get("profile.created_at"))
+
+    def require_profile(self) -> None:
+        if not self.is_initialized():
+            raise RuleError(f"There is no MiL.k profile in {self.ctx.data_dir}. Run `milk init` "
+                            "(or `milk init --demo` for the demo profile) first.",
+                            code="no_profile")
+
+    def init(self, demo: bool = False) -> InitResult:
+        """Fund TICA (pool MLK and each partner's inventory at target); with `demo`, also a
+        static price of 200 KRW, linked demo memberships and a welcome reward. Idempotent."""
+        existed = self.is_initialized()
+        written = self._seed_tica()
+        if not existed:
+            self.ctx.settings.set("profile.created_at", iso(self.ctx.clock.now()))
+            if not demo:
+                self.ctx.prices.use_feed("upbit")
+        if demo and not self.ctx.settings.get_bool("profile.demo"):
+            self.ctx.settings.set("profile.demo", True)
+            self.ctx.prices.set_static(DEMO_PRICE_KRW)
+            for code in DEMO_LINKED:
+                if code in self.ctx.catalog:
+                    connector = self.ctx.connector(self.ctx.catalog.get(code))
+                    challenge = connector.request_code(DEMO_MEMBER_ID)
+                    self._partners.link(code, DEMO_MEMBER_ID, challenge.demo_code)
+                    written += 1
+            written += self._post_once("reward", "demo:welcome-reward", [
+                Line(acct.POOL, MLK, -DEMO_REWARD_MLK), Line(self.ctx.user, MLK, DEMO_REWARD_MLK),
+            ], {"reason": "demo welcome reward"})
+        return InitResult(created=not existed, demo=demo or self.ctx.settings.get_bool(
+            "profile.demo"), entries=written)
+
+    def _seed_tica(self) -> int:
+        written = self._post_once("genesis", "genesis:tica-pool:MLK", [
+            Line(acct.BRIDGE, MLK, -TICA_POOL_MLK), Line(acct.POOL, MLK, TICA_POOL_MLK),
+        ], {"reason": "TICA liquidity pool (28% of MLK supply), backed by the treasury"})
+        for partner in self.ctx.catalog:
+            written += self._post_once("genesis", f"genesis:tica-pool:{partner.code}", [
+                Line(acct.issuer(partner.code), partner.code, -partner.target_inventory),
+                Line(acct.POOL, partner.code, partner.target_inventory),
+            ], {"reason": "TICA inventory at target", "partner": partner.code})
+        return written
+
+    def _post_once(self, kind: str, key: str, lines: list[Line], memo: dict) -> int:
+        params = params_digest({"key": key})
+        with self.ctx.db.write() as s:
+            journal = Journal(s)
+            if journal.replay(key, params):
+                return 0
+            journal.append(kind, key, params, lines, memo, self.ctx.clock.now())
+        return 1
+
+    def verify(self) -> VerifyReport:
+        with self.ctx.db.read() as s:
+            return verify(s)

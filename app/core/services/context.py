@@ -1,0 +1,53 @@
+"""What every service needs: the profile's database, catalog, clock, settings and prices."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.core.clock import Clock
+from app.core.connectors import PartnerConnector, connector_for
+from app.core.ledger import Journal, accounts
+from app.core.ledger.database import Database, sqlite_url
+from app.core.partners import Catalog, Partner
+from app.core.prices import PriceBook
+from app.core.settings import Settings
+from app.core.tica import Market
+
+APP_DIR_NAME = "MiLk Wallet"
+DB_FILE = "ledger.sqlite3"
+
+
+def default_data_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
+    """--data-dir, else MILK_DATA_DIR, else the platform's user data directory."""
+    chosen = explicit or os.environ.get("MILK_DATA_DIR")
+    return Path(chosen).expanduser() if chosen else default_data_dir()
+
+
+def resolve_database_url(data_dir: Path, explicit: str | None = None) -> str:
+    """An explicit URL, else MILK_DATABASE_URL, else SQLite in the data directory."""
+    return explicit or os.environ.get("MILK_DATABASE_URL") or sqlite_url(data_dir / DB_FILE)
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    db: Database
+    catalog: Catalog
+    clock: Clock
+    settings: Settings
+    prices: PriceBook
+    user: str = accounts.user()
+    connector: Callable[[Partner], PartnerConnector] = field(default=connector_for)
+
+    def market(self, journal: Journal) -> Market:
+        """TICA's holdings as seen inside `journal`'s transaction."""
+        return Market(pool_mlk=journal.balance(accounts.POOL, "MLK"),
+                      inventory=lambda code: journal.balance(accounts.POOL, code))

@@ -1,0 +1,248 @@
+"""Quotes and conversions through TICA.
+
+A quote is a priced promise that expires (30 s by default) and carries a slippage bound.
+Executing re-prices inside the ledger's write transaction; if the new result is worse than
+the bound, nothing is booked and the user is told why. One conversion = one transaction =
+one journal entry.
+"""
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+from app.core import tica
+from app.core.clock import iso, parse_iso
+from app.core.errors import InputError, RuleError
+from app.core.ledger import Entry, Journal
+from app.core.ledger.canonical import params_digest
+from app.core.ledger.lots import consume
+from app.core.ledger.schema import QuoteRecord
+from app.core.money import MLK, format_amount, mlk_to_decimal, parse_amount
+from app.core.prices import Price
+from app.core.services.context import Context
+
+MAX_SLIPPAGE_BPS = 5000
+
+
+@dataclass(frozen=True)
+class Quote:
+    id: str
+    trade: tica.Trade
+    price: Price
+    created_at: datetime
+    expires_at: datetime
+    slippage_bps: int
+
+    @property
+    def from_asset(self) -> str:
+        return self.trade.from_asset
+
+    @property
+    def to_asset(self) -> str:
+        return self.trade.to_asset
+
+    @property
+    def requested(self) -> int:
+        """The amount the user fixed: what they give (exact-in) or get (exact-out)."""
+        return self.trade.requested
+
+    @property
+    def min_out(self) -> int:
+        """Least the user accepts to receive on execution (exact-in)."""
+        if self.trade.mode == tica.EXACT_OUT:
+            return self.trade.amount_out
+        return self.trade.amount_out * (10_000 - self.slippage_bps) // 10_000
+
+    @property
+    def max_in(self) -> int:
+        """Most the user accepts to give on execution (exact-out)."""
+        if self.trade.mode == tica.EXACT_IN:
+            return self.trade.amount_in
+        return -(-self.trade.amount_in * (10_000 + self.slippage_bps) // 10_000)
+
+    @property
+    def rate(self) -> Decimal:
+        """Units of `to_asset` per one unit of `from_asset` (display units), 8 places."""
+        out = _display(self.to_asset, self.trade.amount_out)
+        inp = _display(self.from_asset, self.trade.amount_in)
+        return (out / inp).quantize(Decimal("0.00000001"), rounding=ROUND_DOWN)
+
+    def seconds_left(self, now: datetime) -> int:
+        return max(0, int((self.expires_at - now).total_seconds()))
+
+    def to_dict(self) -> dict:
+        t = self.trade
+        return {
+            "id": self.id, "from": t.from_asset, "to": t.to_asset, "mode": t.mode,
+            "requested": str(t.requested), "amount_in": str(t.amount_in),
+            "amount_out": str(t.amount_out), "fee": str(t.fee),
+            "surplus_mlk": str(t.surplus_mlk), "legs": [leg.to_dict() for leg in t.legs],
+            "price": str(self.price.krw_per_mlk), "price_as_of": iso(self.price.as_of),
+            "price_source": self.price.source, "created_at": iso(self.created_at),
+            "expires_at": iso(self.expires_at), "slippage_bps": self.slippage_bps,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Quote:
+        trade = tica.Trade(d["from"], d["to"], d["mode"], int(d["requested"]), int(d["amount_in"]),
+                           int(d["amount_out"]), int(d["fee"]), int(d["surplus_mlk"]),
+                           tuple(tica.TradeLeg.from_dict(x) for x in d["legs"]))
+        price = Price(Decimal(d["price"]), parse_iso(d["price_as_of"]), d["price_source"])
+        return cls(d["id"], trade, price, parse_iso(d["created_at"]), parse_iso(d["expires_at"]),
+                   int(d["slippage_bps"]))
+
+
+@dataclass(frozen=True)
+class Conversion:
+    entry: Entry
+    from_asset: str
+    to_asset: str
+    amount_in: int
+    amount_out: int
+    fee: int
+    price: Decimal
+    replayed: bool  # True when this is the first result returned again for a retried key
+
+    @classmethod
+    def from_entry(cls, entry: Entry, replayed: bool) -> Conversion:
+        m = entry.memo
+        return cls(entry, m["from"], m["to"], int(m["amount_in"]), int(m["amount_out"]),
+                   int(m["fee"]), Decimal(m["price"]), replayed)
+
+
+class ExchangeService:
+    def __init__(self, ctx: Context, sweep):
+        self.ctx = ctx
+        self._sweep = sweep
+
+    def parse_request(self, from_asset: str, to_asset: str, amount: str | int,
+                      exact_out: bool = False) -> tuple[str, str, int, str]:
+        """Normalise user input: asset names, and the amount in the fixed side's units."""
+        src, dst = self.ctx.catalog.asset(from_asset), self.ctx.catalog.asset(to_asset)
+        if src == dst:
+            raise InputError("Choose two different assets to convert between.", code="same_asset")
+        fixed = dst if exact_out else src
+        units = amount if isinstance(amount, int) else parse_amount(fixed, amount)
+        return src, dst, units, tica.EXACT_OUT if exact_out else tica.EXACT_IN
+
+    def quote(self, from_asset: str, to_asset: str, amount: str | int, exact_out: bool = False,
+              slippage_bps: int | None = None) -> Quote:
+        src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
+        bps = self._slippage(slippage_bps)
+        self._sweep()
+        price = self.ctx.prices.current()
+        with self.ctx.db.read() as s:
+            trade = tica.price_trade(self.ctx.catalog, self.ctx.market(Journal(s)),
+                                     price.krw_per_mlk, src, dst, units, mode)
+        now = self.ctx.clock.now()
+        q = Quote(str(uuid.uuid4()), trade, price, now,
+                  now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")), bps)
+        with self.ctx.db.write() as s:
+            s.add(QuoteRecord(id=q.id, body=json.dumps(q.to_dict()), created_at=iso(now),
+                              expires_at=iso(q.expires_at)))
+        return q
+
+    def load_quote(self, quote_id: str) -> Quote:
+        with self.ctx.db.read() as s:
+            row = s.get(QuoteRecord, quote_id.strip())
+        if row is None:
+            raise InputError(f"There is no quote '{quote_id}'.", code="unknown_quote")
+        return Quote.from_dict(json.loads(row.body))
+
+    def convert(self, from_asset: str, to_asset: str, amount: str | int, exact_out: bool = False,
+                max_slippage_bps: int | None = None, key: str | None = None) -> Conversion:
+        """Quote and execute at once (the CLI's `convert`)."""
+        src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
+        if key:  # a retry must return the first result even if prices moved since
+            done = self._replay(key, src, dst, units, mode)
+            if done:
+                return done
+        return self.execute(self.quote(src, dst, units, exact_out, max_slippage_bps), key)
+
+    def execute(self, quote: Quote, key: str | None = None) -> Conversion:
+        """Book `quote` at the current price if it is still within its bounds."""
+        t = quote.trade
+        key = _check_key(key) if key else f"convert:{quote.id}"
+        params = _params(self.ctx.user, t.from_asset, t.to_asset, quote.requested, t.mode)
+        done = self._replay(key, t.from_asset, t.to_asset, quote.requested, t.mode)
+        if done:
+            return done
+        now = self.ctx.clock.now()
+        if now > quote.expires_at:
+            raise RuleError("This quote has expired. Get a new quote and confirm again; "
+                            "nothing was converted.", code="quote_expired",
+                            details={"expired_at": iso(quote.expires_at)})
+        self._sweep()
+        price = self.ctx.prices.current()
+        with self.ctx.db.write() as s:
+            journal = Journal(s)
+            done = journal.replay(key, params)  # a concurrent retry may have won the lock
+            if done:
+                return Conversion.from_entry(done, replayed=True)
+            now_trade = tica.price_trade(self.ctx.catalog, self.ctx.market(journal),
+                                         price.krw_per_mlk, t.from_asset, t.to_asset,
+                                         quote.requested, t.mode)
+            _check_slippage(quote, now_trade)
+            today = self.ctx.clock.today()
+            lines = tica.legs_to_lines(
+                now_trade, self.ctx.user, today, self.ctx.catalog,
+                lambda partner, n: consume(s, self.ctx.user, partner, n, today))
+            kind = "swap" if len(now_trade.legs) == 2 else \
+                ("sell" if now_trade.from_asset != MLK else "buy")
+            memo = {"from": t.from_asset, "to": t.to_asset, "mode": t.mode,
+                    "amount_in": str(now_trade.amount_in), "amount_out": str(now_trade.amount_out),
+                    "fee": str(now_trade.fee), "surplus_mlk": str(now_trade.surplus_mlk),
+                    "price": str(price.krw_per_mlk), "price_as_of": iso(price.as_of),
+                    "quote": quote.id, "legs": [leg.to_dict() for leg in now_trade.legs]}
+            entry = journal.append(kind, key, params, lines, memo, self.ctx.clock.now())
+        return Conversion.from_entry(entry, replayed=False)
+
+    def _replay(self, key: str, src: str, dst: str, units: int, mode: str) -> Conversion | None:
+        with self.ctx.db.read() as s:
+            params = _params(self.ctx.user, src, dst, units, mode)
+            entry = Journal(s).replay(_check_key(key), params)
+        return Conversion.from_entry(entry, replayed=True) if entry else None
+
+    def _slippage(self, bps: int | None) -> int:
+        value = self.ctx.settings.get_int("quote.slippage_bps") if bps is None else bps
+        if isinstance(value, bool) or not isinstance(value, int) \
+                or not 0 <= value <= MAX_SLIPPAGE_BPS:
+            raise InputError(f"The slippage bound must be 0 to {MAX_SLIPPAGE_BPS} basis points.",
+                             code="bad_slippage")
+        return value
+
+
+def _params(user: str, src: str, dst: str, units: int, mode: str) -> str:
+    return params_digest({"op": "convert", "user": user, "from": src, "to": dst,
+                          "amount": str(units), "mode": mode})
+
+
+def _check_key(key: str) -> str:
+    key = key.strip()
+    if not 1 <= len(key) <= 120 or not key.isprintable():
+        raise InputError("An idempotency key is 1 to 120 printable characters.", code="bad_key")
+    return key
+
+
+def _check_slippage(quote: Quote, now: tica.Trade) -> None:
+    if now.mode == tica.EXACT_IN and now.amount_out < quote.min_out:
+        raise RuleError(
+            "The price moved: you would now receive "
+            f"{format_amount(now.to_asset, now.amount_out)}, less than the quote's minimum of "
+            f"{format_amount(now.to_asset, quote.min_out)}. "
+            "Nothing was converted; get a new quote.", code="slippage",
+            details={"now": now.amount_out, "bound": quote.min_out})
+    if now.mode == tica.EXACT_OUT and now.amount_in > quote.max_in:
+        raise RuleError(
+            "The price moved: this would now cost "
+            f"{format_amount(now.from_asset, now.amount_in)}, more than the quote's maximum of "
+            f"{format_amount(now.from_asset, quote.max_in)}. "
+            "Nothing was converted; get a new quote.", code="slippage",
+            details={"now": now.amount_in, "bound": quote.max_in})
+
+
+def _display(asset: str, units: int) -> Decimal:
+    return mlk_to_decimal(units) if asset == MLK else Decimal(units)
