@@ -3,11 +3,11 @@ Secret Service) live in tests/support/ and start only when a test asks for them.
 from __future__ import annotations
 
 import os
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
-pytest_plugins = ["tests.support.postgres"]
+pytest_plugins = ["tests.support.postgres", "tests.support.secret_service"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def clock():
     from app.core.clock import FixedClock
 
-    return FixedClock(datetime(2026, 11, 23, 1, 0, tzinfo=timezone.utc))
+    return FixedClock(datetime(2026, 11, 23, 1, 0, tzinfo=UTC))
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -2,6 +2,7 @@
 from a config file), so they apply to exactly the database the app opened."""
 from alembic import context
 
+from app.core.chain import records as _chain_records  # noqa: F401  (registers tables)
 from app.core.ledger.schema import Base
 
 connection = context.config.attributes.get("connection")

@@ -1,0 +1,1 @@
+"""The main chain: the MLK ERC-20 on an EVM node (embedded demo chain or JSON-RPC)."""
