@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     sp = cmd("simulate", core.cmd_simulate, "random demo activity")
     sp.add_argument("--conversions", type=_int("--conversions"), required=True)
     sp.add_argument("--seed", type=_int("--seed"))
+
+    from app.cli.chain_commands import add_chain_commands
+
+    add_chain_commands(cmd, g)
     return p
 
 

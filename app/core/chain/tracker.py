@@ -26,6 +26,7 @@ from app.core.chain.records import (
 )
 from app.core.clock import Clock, iso
 from app.core.errors import MilkError
+from app.core.keys import SignedTx
 from app.core.ledger.database import Database
 
 log = logging.getLogger(__name__)
@@ -57,33 +58,34 @@ class TxView:
         return self.status in OPEN_STATES
 
 
-@dataclass(frozen=True)
-class Signed:
-    raw: bytes
-    tx_hash: str
-
-
 class TxTracker:
     def __init__(self, db: Database, client: ChainClient, clock: Clock):
         self.db, self.client, self.clock = db, client, clock
 
     # -- recording and sending --
-    def record(self, kind: str, tx: dict, signed: Signed, recipient: str, amount: int,
+    def record(self, kind: str, tx: dict, signed: SignedTx, recipient: str, amount: int,
                ledger_key: str | None = None, krw_estimate: str | None = None,
                replaces_id: int | None = None, note: str | None = None) -> int:
         """Store a signed transaction (status `signed`) before it is broadcast."""
-        now = iso(self.clock.now())
         with self.db.write() as s:
-            row = ChainTx(chain_id=tx["chainId"], kind=kind, sender=tx["from"],
-                          recipient=recipient, amount=amount, nonce=tx["nonce"],
-                          gas_limit=tx["gas"], max_fee_per_gas=tx["maxFeePerGas"],
-                          max_priority_fee_per_gas=tx["maxPriorityFeePerGas"],
-                          raw_tx=signed.raw.hex(), tx_hash=signed.tx_hash, status=SIGNED,
-                          replaces_id=replaces_id, created_at=now, updated_at=now,
-                          ledger_key=ledger_key, krw_estimate=krw_estimate, note=note)
-            s.add(row)
-            s.flush()
-            return row.id
+            return self.record_in(s, kind, tx, signed, recipient, amount, ledger_key,
+                                  krw_estimate, replaces_id, note)
+
+    def record_in(self, s, kind: str, tx: dict, signed: SignedTx, recipient: str, amount: int,
+                  ledger_key: str | None = None, krw_estimate: str | None = None,
+                  replaces_id: int | None = None, note: str | None = None) -> int:
+        """`record` inside the caller's write transaction (e.g. with a ledger hold)."""
+        now = iso(self.clock.now())
+        row = ChainTx(chain_id=tx["chainId"], kind=kind, sender=tx["from"],
+                      recipient=recipient, amount=amount, nonce=tx["nonce"],
+                      gas_limit=tx["gas"], max_fee_per_gas=tx["maxFeePerGas"],
+                      max_priority_fee_per_gas=tx["maxPriorityFeePerGas"],
+                      raw_tx=signed.raw.hex(), tx_hash=signed.tx_hash.lower(), status=SIGNED,
+                      replaces_id=replaces_id, created_at=now, updated_at=now,
+                      ledger_key=ledger_key, krw_estimate=krw_estimate, note=note)
+        s.add(row)
+        s.flush()
+        return row.id
 
     def broadcast(self, tx_id: int) -> TxView:
         with self.db.read() as s:

@@ -74,7 +74,7 @@ class Journal:
     def __init__(self, session: Session):
         self.s = session
 
-    # -- reads inside the transaction ------------------------------------------------------------
+    # -- reads inside the transaction --
     def replay(self, idem_key: str, params_hash: str) -> Entry | None:
         """The entry already written under `idem_key`, if any; refuses a different request
         reusing the key."""
@@ -95,7 +95,7 @@ class Journal:
             .where(Account.owner == owner, Account.asset == asset)).scalar_one_or_none()
         return amount or 0
 
-    # -- the append -------------------------------------------------------------------------------
+    # -- the append --
     def append(self, kind: str, idem_key: str, params_hash: str, lines: Sequence[Line],
                memo: dict, at: datetime) -> Entry:
         _check_balanced(lines)

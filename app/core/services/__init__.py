@@ -4,26 +4,37 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.core.clock import Clock
+from app.core.keys import KeyCustody
 from app.core.ledger.database import Database
 from app.core.partners import Catalog
 from app.core.prices import PriceBook
 from app.core.services.admin import AdminService
+from app.core.services.bridge import BridgeService
+from app.core.services.chain_access import ChainAccess
 from app.core.services.context import Context, resolve_data_dir, resolve_database_url
 from app.core.services.exchange import ExchangeService
 from app.core.services.history import HistoryService
+from app.core.services.network import NetworkService
 from app.core.services.partners import PartnerService
 from app.core.services.points import PointsService
+from app.core.services.sending import SendService
+from app.core.services.wallet import WalletService
 from app.core.settings import Settings
 
 
 class Services:
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, custody: KeyCustody | None = None):
         self.ctx = ctx
         self.points = PointsService(ctx)
         self.partners = PartnerService(ctx, self.points.sweep_expired)
         self.exchange = ExchangeService(ctx, self.points.sweep_expired)
         self.history = HistoryService(ctx)
         self.admin = AdminService(ctx, self.partners)
+        self.chain = ChainAccess(ctx)
+        self.wallet = WalletService(ctx, self.chain, custody)
+        self.sending = SendService(self.wallet)
+        self.bridge = BridgeService(self.sending)
+        self.network = NetworkService(ctx, self.chain)
 
     @property
     def prices(self) -> PriceBook:
@@ -35,7 +46,8 @@ class Services:
 
     @classmethod
     def open(cls, data_dir: str | Path | None = None, database_url: str | None = None,
-             clock: Clock | None = None, catalog: Catalog | None = None) -> Services:
+             clock: Clock | None = None, catalog: Catalog | None = None,
+             custody: KeyCustody | None = None) -> Services:
         """Open (creating the directory and migrating the schema if needed) a profile."""
         directory = resolve_data_dir(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
@@ -45,7 +57,7 @@ class Services:
         settings = Settings(db)
         ctx = Context(directory, db, catalog or Catalog.load(), clock, settings,
                       PriceBook(db, settings, clock))
-        return cls(ctx)
+        return cls(ctx, custody)
 
     def simulate(self, conversions: int, seed: int | None = None):
         from app.core.services.simulate import simulate
@@ -53,6 +65,7 @@ class Services:
         return simulate(self, conversions, seed)
 
     def close(self) -> None:
+        self.chain.close()
         self.ctx.db.dispose()
 
 
