@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-pytest_plugins = ["tests.support.postgres", "tests.support.secret_service"]
+pytest_plugins = ["tests.support.postgres", "tests.support.secret_service", "tests.support.anvil"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

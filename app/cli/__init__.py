@@ -160,6 +160,3 @@ def _run(args):
     finally:
         svc.close()
 
-
-if __name__ == "__main__":
-    sys.exit(main())

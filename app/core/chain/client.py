@@ -115,7 +115,8 @@ class ChainClient:
             return int(self.w3.eth.get_transaction_count(address, "latest"))
 
     def estimate_transfer_gas(self, sender: str, to: str, amount: int) -> int:
-        from web3.exceptions import ContractLogicError
+        from eth_utils import ValidationError
+        from web3.exceptions import ContractLogicError, Web3RPCError
 
         with node_errors(self.label):
             try:
@@ -123,6 +124,13 @@ class ChainClient:
             except ContractLogicError as exc:
                 raise RuleError(f"The MLK contract would refuse this transfer ({exc}). "
                                 "Nothing was sent.", code="transfer_would_fail") from None
+            except (ValidationError, Web3RPCError, ValueError) as exc:
+                text = str(exc).lower()
+                if "afford" in text or "insufficient funds" in text:
+                    raise RuleError("Not enough gas coin to pay the network fee for this "
+                                    "transfer. Nothing was sent.",
+                                    code="insufficient_gas") from None
+                raise
         return gas * (100 + GAS_MARGIN_PERCENT) // 100
 
     def transfer_tx(self, sender: str, to: str, amount: int, nonce: int, gas: int,

@@ -51,6 +51,12 @@ class BridgeService:
         done = self._existing(ledger_key, params)
         if done:
             return BridgeResult(done, replayed=True)
+        with self.ctx.db.read() as s:
+            have = Journal(s).balance(self.ctx.user, MLK)
+        if units > have:  # refuse before signing anything
+            raise RuleError(f"Not enough MLK in the app: you have {format_mlk(have)}, this "
+                            f"withdraws {format_mlk(units)}.", code="insufficient_balance",
+                            details={"available": have, "needed": units})
         client = self.chain.client()
         client.check_chain()
         treasury = self.chain.treasury_signer()
