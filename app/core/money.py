@@ -24,8 +24,9 @@ TICA_POOL_MLK = MLK_TOTAL_SUPPLY * TICA_POOL_SHARE_PERCENT // 100
 
 # Plain digits with optional correct thousands grouping, optional fraction. Nothing else:
 # no sign, no exponent, no spaces inside, no locale-specific digits.
-_PLAIN = re.compile(r"^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.(\d*))?$")
-_NUMBERISH = re.compile(r"^[+-]?[\d,]*\.?\d*(?:[eE][+-]?\d+)?$")
+# ASCII digits only: \d would also accept Arabic-Indic or full-width digits.
+_PLAIN = re.compile(r"^(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.([0-9]*))?$")
+_NUMBERISH = re.compile(r"^[+-]?[0-9,]*\.?[0-9]*(?:[eE][+-]?[0-9]+)?$")
 _NON_FINITE = {"nan", "+nan", "-nan", "snan", "inf", "+inf", "-inf", "infinity", "+infinity",
                "-infinity"}
 
@@ -113,13 +114,16 @@ def mlk_to_decimal(units: int) -> Decimal:
     """Exact Decimal value of `units` MLK minor units."""
     sign = "-" if units < 0 else ""
     whole, frac = divmod(abs(units), MLK_UNIT)
-    return Decimal(f"{sign}{whole}.{frac:018d}").normalize() if frac else Decimal(f"{sign}{whole}")
+    # Built from text, never through context arithmetic (28 digits would round big amounts).
+    return Decimal(f"{sign}{whole}.{frac:018d}".rstrip("0")) if frac else Decimal(f"{sign}{whole}")
 
 
 def mlk_units(value: Decimal | int | str) -> int:
     """Exact minor units of an MLK Decimal; refuses values finer than 10**-18."""
     d = Decimal(value)
-    units = d.scaleb(MLK_DECIMALS)
+    with localcontext() as ctx:
+        ctx.prec = 200  # exact for any uint256 amount
+        units = d.scaleb(MLK_DECIMALS)
     if units != units.to_integral_value():
         raise InputError(f"MLK has at most {MLK_DECIMALS} decimal places.",
                          code="amount_too_precise")
@@ -140,7 +144,9 @@ def fraction_to_decimal(value: Fraction, places: int) -> Decimal:
 
 def _group(d: Decimal, places: int | None, trim: bool = True) -> str:
     if places is not None:
-        d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
+        with localcontext() as ctx:
+            ctx.prec = 200  # quantize must not fail on a uint256-sized amount
+            d = d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_DOWN)
     sign = "-" if d < 0 else ""
     text = format(abs(d), "f")
     whole, _, frac = text.partition(".")
@@ -164,8 +170,10 @@ def format_points(n: int, lang: str = "en", unit: bool = True) -> str:
 
 
 def format_krw(value: Decimal | int, lang: str = "en", places: int = 0) -> str:
-    d = Decimal(value)
-    text = _group(d.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN), None)
+    with localcontext() as ctx:
+        ctx.prec = 200
+        d = Decimal(value).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_EVEN)
+    text = _group(d, None)
     if lang == "ko":
         return f"{text}원"
     return f"-₩{text[1:]}" if text.startswith("-") else f"₩{text}"

@@ -1,0 +1,208 @@
+"""The `milk` command as a subprocess: every command, --json, exit codes, and refusals that
+leave the ledger and every balance exactly as they were."""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from app.core.connectors.demo import DemoConnector
+from app.core.partners import Catalog
+from tests.support.cli import MilkCLI
+
+
+@pytest.fixture(scope="module")
+def demo_profile(tmp_path_factory):
+    base = tmp_path_factory.mktemp("cli") / "profile"
+    run = MilkCLI(base)("init", "--demo")
+    assert run.code == 0, run.stderr
+    assert run.json["created"] and run.json["demo"]
+    return base
+
+
+@pytest.fixture
+def milk(demo_profile, tmp_path):
+    copy = tmp_path / "profile"
+    shutil.copytree(demo_profile, copy)
+    return MilkCLI(copy)
+
+
+def test_seed_checks_through_the_cli(milk):
+    q = milk("quote", "YANOLJA", "MLK", "2000").json
+    assert q["amount_out"]["amount"] == "9.85" and q["fee"]["amount"] == "0.15"
+    assert milk("price", "set", "400").code == 0
+    c = milk("convert", "MLK", "AIRPORT_LIMO", "4000", "--exact-out").json
+    assert c["amount_in"]["amount"] == "20.304568527918781726"
+    assert c["amount_out"]["amount"] == "4000"
+
+
+def test_points_partners_history_and_verify(milk):
+    points = milk("points").json
+    assert {h["partner"] for h in points["holdings"]} == {"YANOLJA", "SSG_DUTYFREE",
+                                                          "AIRPORT_LIMO"}
+    assert points["mlk_in_app"]["amount"] == "100"
+    assert all(h["expiring_30d"] > 0 for h in points["holdings"])
+    partners = milk("partners").json["partners"]
+    assert [p["linked"] for p in partners] == [True, True, True, False]
+    assert partners[0]["name"] == {"ko": "야놀자", "en": "Yanolja"}
+    text = milk("points", json_out=False)
+    assert text.code == 0 and "convert them before they expire" in text.stdout
+    history = milk("history", "--limit", "3").json["entries"]
+    assert [e["kind"] for e in history] == ["reward", "sync", "sync"]
+    assert milk("ledger", "verify").json["valid"]
+
+
+def test_link_flow_with_the_demo_code(milk):
+    first = milk("link", "DELICAR", "--member-id", "minji-77").json
+    assert first["code_sent"] and not first["linked"]
+    code = DemoConnector(Catalog.load().get("DELICAR")).code_for("minji-77")
+    assert first["demo_code"] == code
+    wrong = milk("link", "DELICAR", "--member-id", "minji-77", "--code", "000000")
+    assert wrong.code == 2 and wrong.json["error"]["code"] == "wrong_code"
+    done = milk("link", "DELICAR", "--member-id", "minji-77", "--code", code).json
+    assert done["linked"] and done["imported"] > 0
+    assert milk("sync", "DELICAR").json["synced"][0]["entry_seq"] is None  # up to date
+    assert milk("unlink", "DELICAR").code == 0
+    held = {h["partner"]: h["balance"] for h in milk("points").json["holdings"]}
+    assert held["DELICAR"] == done["imported"]  # points stay after unlinking
+
+
+def test_convert_key_replays_and_conflicts(milk):
+    first = milk("convert", "YANOLJA", "MLK", "2000", "--key", "order-7").json
+    again = milk("convert", "YANOLJA", "MLK", "2000", "--key", "order-7").json
+    assert again["replayed"] and again["entry_seq"] == first["entry_seq"]
+    before = milk.state()
+    clash = milk("convert", "YANOLJA", "MLK", "2500", "--key", "order-7")
+    assert clash.code == 2 and clash.json["error"]["code"] == "idempotency_conflict"
+    assert milk.state() == before
+
+
+def test_quote_then_convert_that_quote(milk):
+    q = milk("quote", "SSG_DUTYFREE", "DELICAR", "5000").json
+    c = milk("convert", "--quote", q["quote_id"]).json
+    assert c["amount_out"] == q["amount_out"] and c["kind"] == "swap"
+
+
+def test_an_expired_quote_is_refused(milk):
+    q = milk("quote", "YANOLJA", "MLK", "2000").json["quote_id"]
+    db = sqlite3.connect(milk.data_dir / "ledger.sqlite3")
+    body = json.loads(db.execute("SELECT body FROM quotes WHERE id = ?", (q,)).fetchone()[0])
+    body["expires_at"] = "2020-01-01T00:00:00.000000Z"
+    db.execute("UPDATE quotes SET body = ? WHERE id = ?", (json.dumps(body), q))
+    db.commit()
+    db.close()
+    before = milk.state()
+    run = milk("convert", "--quote", q)
+    assert run.code == 3 and run.json["error"]["code"] == "quote_expired"
+    assert milk.state() == before
+
+
+@pytest.mark.parametrize("args, code, exit_code", [
+    (("convert", "YANOLJA", "MLK", "1.5"), "amount_fraction", 2),
+    (("convert", "YANOLJA", "MLK", "abc"), "amount_not_number", 2),
+    (("convert", "YANOLJA", "MLK", "-3"), "amount_not_positive", 2),
+    (("convert", "YANOLJA", "MLK", "1e3"), "amount_exponent", 2),
+    (("convert", "YANOLJA", "MLK", "0"), "amount_not_positive", 2),
+    (("convert", "MLK", "YANOLJA", "1.0000000000000000001"), "amount_too_precise", 2),
+    (("convert", "NOPE", "MLK", "2000"), "unknown_partner", 2),
+    (("convert", "YANOLJA"), "usage", 2),
+    (("convert", "YANOLJA", "MLK", "2000", "--bogus"), "usage", 2),
+    (("convert", "YANOLJA", "MLK", "999"), "below_minimum", 3),
+    (("convert", "YANOLJA", "MLK", "99999999"), "insufficient_balance", 3),
+    (("convert", "MLK", "DELICAR", "100000"), "insufficient_balance", 3),
+    (("unlink", "DELICAR"), "not_linked", 3),
+    (("sync", "DELICAR"), "not_linked", 3),
+    (("link", "DELICAR", "--member-id", "x y"), "bad_member_id", 2),
+    (("link", "YANOLJA", "--member-id", "someone"), "already_linked", 3),
+    (("price", "set", "-5"), "amount_not_positive", 2),
+    (("history", "--limit", "0"), "bad_limit", 2),
+])
+def test_refusals_explain_and_change_nothing(milk, args, code, exit_code):
+    before = milk.state()
+    run = milk(*args)
+    assert run.code == exit_code, run.stdout + run.stderr
+    doc = run.json  # exactly one JSON document, even for usage errors
+    assert doc["ok"] is False and doc["error"]["code"] == code
+    assert doc["error"]["exit_code"] == exit_code and doc["error"]["message"]
+    assert milk.state() == before
+
+
+def test_text_errors_go_to_stderr(milk):
+    run = milk("convert", "YANOLJA", "MLK", "1.5", json_out=False)
+    assert run.code == 2 and run.stdout == "" and "whole numbers" in run.stderr
+
+
+def test_stale_price_is_refused(milk):
+    old = (datetime.now(UTC) - timedelta(hours=1)).isoformat()
+    assert milk("price", "set", "200", "--as-of", old).code == 0
+    before = milk.state()
+    run = milk("quote", "YANOLJA", "MLK", "2000")
+    assert run.code == 3 and run.json["error"]["code"] == "price_stale"
+    assert milk.state() == before
+
+
+def test_no_profile_is_refused(tmp_path):
+    run = MilkCLI(tmp_path / "never-initialised")("points")
+    assert run.code == 3 and run.json["error"]["code"] == "no_profile"
+    assert not (tmp_path / "never-initialised").exists()
+
+
+def test_unreachable_database_is_an_outside_failure(tmp_path):
+    cli = MilkCLI(tmp_path / "p", {"MILK_DATABASE_URL":
+                                   "postgresql+psycopg://nobody@127.0.0.1:9/none"})
+    cli.env["MILK_DATABASE_URL"] = "postgresql+psycopg://nobody@127.0.0.1:9/none"
+    run = cli("points")
+    assert run.code == 4 and run.json["error"]["code"] == "database"
+
+
+def test_data_dir_flag_before_or_after_the_command(demo_profile, tmp_path):
+    copy = tmp_path / "p"
+    shutil.copytree(demo_profile, copy)
+    cli = MilkCLI(tmp_path / "elsewhere")
+    a = cli("--data-dir", str(copy), "points")
+    b = cli("points", "--data-dir", str(copy))
+    assert a.code == b.code == 0 and a.json["holdings"] == b.json["holdings"]
+
+
+def test_history_csv_export(milk, tmp_path):
+    milk("convert", "YANOLJA", "MLK", "2000")
+    out = tmp_path / "history.csv"
+    run = milk("history", "--csv", str(out)).json
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    listed = milk("history", "--limit", "1000").json["entries"]
+    assert run["entries"] == len({r["seq"] for r in rows}) == len(listed) == 5
+    sell = [r for r in rows if r["kind"] == "sell"]
+    assert {(r["asset"], r["amount"]) for r in sell} == {("YANOLJA", "-2000"), ("MLK", "9.85")}
+    mlk_only = milk("history", "--asset", "MLK").json["entries"]
+    assert {e["kind"] for e in mlk_only} == {"sell", "reward"}
+    sells = milk("history", "--kind", "sell").json["entries"]
+    assert [e["kind"] for e in sells] == ["sell"]
+
+
+def test_simulate_is_reproducible(demo_profile, tmp_path):
+    results = []
+    for name in ("a", "b"):
+        copy = tmp_path / name
+        shutil.copytree(demo_profile, copy)
+        cli = MilkCLI(copy)
+        run = cli("simulate", "--conversions", "25", "--seed", "7").json
+        assert cli("ledger", "verify").json["valid"]
+        results.append((run["conversions"], run["links"], run["syncs"], run["refused"]))
+    assert results[0] == results[1] and results[0][0] == 25
+
+
+def test_tampering_makes_verify_fail_and_name_the_entry(milk):
+    db = sqlite3.connect(milk.data_dir / "ledger.sqlite3")
+    for t in ("journal_entries", "postings"):
+        for action in ("update", "delete"):
+            db.execute(f"DROP TRIGGER {t}_no_{action}")
+    db.execute("UPDATE postings SET amount = '1' WHERE seq = 5 AND idx = 1")
+    db.commit()
+    db.close()
+    run = milk("ledger", "verify")
+    assert run.code != 0 and run.json["valid"] is False
+    assert run.json["first_bad_seq"] == 5

@@ -1,0 +1,179 @@
+"""Quotes and conversions through the services, on SQLite and on a real PostgreSQL."""
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+
+from app.core.errors import InputError, RuleError
+from app.core.ledger import accounts as acct
+from app.core.money import MLK, MLK_UNIT
+
+YA, SSG, LIMO, DELI = "YANOLJA", "SSG_DUTYFREE", "AIRPORT_LIMO", "DELICAR"
+
+
+def state(svc):
+    """Everything a refusal must leave unchanged."""
+    report = svc.admin.verify()
+    balances = {a: svc.points.balance(a) for a in (MLK, YA, SSG, LIMO, DELI)}
+    return report.head_seq, report.head_hash, balances
+
+
+def refused(svc, fn, code, kind=RuleError):
+    before = state(svc)
+    with pytest.raises(kind) as e:
+        fn()
+    assert e.value.code == code, e.value.message
+    assert state(svc) == before
+    return e.value
+
+
+def test_both_seed_checks_reproduce(services):
+    q = services.exchange.quote(YA, MLK, "2000")
+    assert q.trade.amount_out == 9_850_000_000_000_000_000
+    c = services.exchange.execute(q)
+    assert c.amount_out == 9_850_000_000_000_000_000 and c.entry.kind == "sell"
+    services.prices.set_static(Decimal(400))
+    c = services.exchange.convert(MLK, LIMO, "4000", exact_out=True)
+    assert c.amount_in == 20_304_568_527_918_781_726 and c.amount_out == 4000
+    assert services.admin.verify().ok
+
+
+def test_quote_shows_rate_fee_minimum_and_expiry(services, clock):
+    q = services.exchange.quote(YA, MLK, "2000")
+    assert q.rate == Decimal("0.004925")
+    assert q.trade.fee == 150_000_000_000_000_000
+    assert q.min_out == q.trade.amount_out * 9950 // 10000  # default bound 0.5%
+    assert q.expires_at - q.created_at == timedelta(seconds=30)
+    assert q.seconds_left(clock.now()) == 30
+    assert services.exchange.load_quote(q.id).to_dict() == q.to_dict()
+
+
+def test_an_expired_quote_books_nothing(services, clock):
+    q = services.exchange.quote(YA, MLK, "2000")
+    clock.advance(seconds=31)
+    refused(services, lambda: services.exchange.execute(q), "quote_expired")
+
+
+def test_price_moves_beyond_the_bound_refuse(services):
+    q = services.exchange.quote(YA, MLK, "2000")
+    services.prices.set_static(Decimal(210))  # MLK dearer: fewer MLK per point
+    err = refused(services, lambda: services.exchange.execute(q), "slippage")
+    assert "Nothing was converted" in err.message
+
+
+def test_price_moves_within_the_bound_execute_at_the_new_price(services):
+    q = services.exchange.quote(YA, MLK, "2000", slippage_bps=500)
+    services.prices.set_static(Decimal(205))
+    c = services.exchange.execute(q)
+    assert q.min_out <= c.amount_out < q.trade.amount_out
+
+
+def test_exact_out_slippage_bounds_the_cost(services):
+    q = services.exchange.quote(MLK, YA, "1000", exact_out=True)
+    services.prices.set_static(Decimal(150))  # MLK cheaper: points cost more MLK
+    refused(services, lambda: services.exchange.execute(q), "slippage")
+
+
+def test_point_to_point_is_one_entry_with_a_fee_on_each_leg(services):
+    c = services.exchange.convert(YA, DELI, "5000")
+    legs = c.entry.memo["legs"]
+    assert [leg["side"] for leg in legs] == ["sell", "buy"]
+    assert all(int(leg["fee"]) > 0 for leg in legs)
+    assert c.fee == sum(int(leg["fee"]) for leg in legs)
+    assert c.entry.net(services.ctx.user) == {YA: -5000, DELI: c.amount_out}
+    assert c.entry.kind == "swap"
+
+
+def test_point_to_point_exact_out_gives_exactly_that_many_points(services):
+    before = services.points.balance(DELI)
+    c = services.exchange.convert(SSG, DELI, "3000", exact_out=True)
+    assert services.points.balance(DELI) == before + 3000 and c.amount_out == 3000
+
+
+def test_exact_out_sell_pays_at_least_the_amount(services):
+    c = services.exchange.convert(YA, MLK, "5", exact_out=True)
+    assert c.amount_out >= 5 * MLK_UNIT
+
+
+def test_buying_with_mlk_creates_a_lot_with_the_partner_validity(services, clock):
+    services.exchange.convert(MLK, DELI, "20")
+    h = next(h for h in services.points.overview().holdings if h.partner.code == DELI)
+    assert h.balance > 0
+    assert h.lots[0].expires_on == clock.today() + timedelta(days=365)
+
+
+@pytest.mark.parametrize("args, code, kind", [
+    ((YA, MLK, "999"), "below_minimum", RuleError),
+    ((YA, MLK, "10000000"), "insufficient_balance", RuleError),
+    ((MLK, YA, "1000"), "insufficient_balance", RuleError),
+    ((YA, YA, "2000"), "same_asset", InputError),
+    (("NOPE", MLK, "2000"), "unknown_partner", InputError),
+    ((YA, MLK, "1.5"), "amount_fraction", InputError),
+    ((MLK, YA, "0.0000001"), "amount_too_small", RuleError),
+])
+def test_refusals_change_nothing(services, args, code, kind):
+    refused(services, lambda: services.exchange.convert(*args), code, kind)
+
+
+def test_pool_that_cannot_cover_refuses(services):
+    target = services.ctx.catalog.get(DELI).target_inventory
+    refused(services, lambda: services.exchange.quote(MLK, DELI, str(target + 1),
+                                                      exact_out=True), "pool_cannot_cover")
+
+
+def test_stale_price_refuses_quotes(services, clock):
+    services.prices.set_static(Decimal(200), clock.now() - timedelta(minutes=10))
+    refused(services, lambda: services.exchange.quote(YA, MLK, "2000"), "price_stale")
+
+
+def test_idempotent_retry_returns_the_first_result(services):
+    first = services.exchange.convert(YA, MLK, "2000", key="order-1")
+    services.prices.set_static(Decimal(300))  # a retry must not re-price
+    again = services.exchange.convert(YA, MLK, "2000", key="order-1")
+    assert again.replayed and again.entry.seq == first.entry.seq
+    assert again.amount_out == first.amount_out
+    refused(services, lambda: services.exchange.convert(YA, MLK, "3000", key="order-1"),
+            "idempotency_conflict", InputError)
+
+
+def test_conversions_consume_the_soonest_expiring_lots_first(services):
+    lots = next(h for h in services.points.overview().holdings if h.partner.code == YA).lots
+    first, second = lots[0], lots[1]
+    take = first.remaining + 1000
+    services.exchange.convert(YA, MLK, str(take))
+    after = {lot.id: lot.remaining for lot in next(
+        h for h in services.points.overview().holdings if h.partner.code == YA).lots}
+    assert first.id not in after  # emptied
+    assert after[second.id] == second.remaining - 1000
+
+
+def test_expired_lots_are_swept_back_to_the_issuer_once(services, clock):
+    h = next(h for h in services.points.overview().holdings if h.partner.code == YA)
+    soonest = h.lots[0]
+    issuer_before = _balance(services, acct.issuer(YA), YA)
+    clock.set(clock.now() + (soonest.expires_on - clock.today()) + timedelta(days=1))
+    after = next(h for h in services.points.overview().holdings if h.partner.code == YA)
+    assert after.balance == h.balance - soonest.remaining
+    assert _balance(services, acct.issuer(YA), YA) == issuer_before + soonest.remaining
+    kinds = [row.kind for row in services.history.page(limit=5)]
+    assert "expire" in kinds
+    assert services.points.sweep_expired() == 0
+    assert services.admin.verify().ok
+
+
+def test_overview_values_points_and_flags_expiry(services):
+    ov = services.points.overview()
+    limo = next(h for h in ov.holdings if h.partner.code == LIMO)
+    assert limo.krw_value == 2 * limo.balance  # face value 2 KRW
+    assert limo.mlk_value == limo.balance * 2 * MLK_UNIT * 985 // 1000 // 200
+    assert limo.expiring > 0 and limo.next_expiry is not None
+    assert ov.total_krw == ov.points_krw + Decimal(100 * 200)
+
+
+def _balance(svc, owner, asset):
+    from app.core.ledger import Journal
+
+    with svc.ctx.db.read() as s:
+        return Journal(s).balance(owner, asset)
