@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_rebuilding_the_contract_gives_the_committed_bytecode():
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "solc").exists():
-        missing("node + solc", "run `npm ci` at the repository root (tests/run does)")
+        missing("node + solc", "run `npm install` at the repository root (tests/run does)")
     out = subprocess.run([node, "scripts/build_contract.mjs", "--check"], cwd=ROOT,
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr
@@ -27,7 +27,7 @@ def test_rebuilding_the_contract_gives_the_committed_bytecode():
 def test_the_check_fails_when_the_source_changes(tmp_path):
     node = shutil.which("node")
     if node is None or not (ROOT / "node_modules" / "solc").exists():
-        missing("node + solc", "run `npm ci` at the repository root (tests/run does)")
+        missing("node + solc", "run `npm install` at the repository root (tests/run does)")
     copy = tmp_path / "repo"
     (copy / "resources/contracts").mkdir(parents=True)
     (copy / "scripts").mkdir()

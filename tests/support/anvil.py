@@ -86,7 +86,7 @@ def _free_port() -> int:
 def anvil():
     binary = _anvil_binary()
     if binary is None:
-        missing("anvil", "run `npm ci` at the repository root (tests/run does)")
+        missing("anvil", "run `npm install` at the repository root (tests/run does)")
     port = _free_port()
     proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", str(port),
                              "--chain-id", str(CHAIN_ID), "--mnemonic", MNEMONIC,
