@@ -10,13 +10,13 @@ import pytest
 
 from app.core.chain.client import ChainClient
 from app.core.chain.contract import load_artifact
-from app.core.chain.demo_node import DemoNode
+from app.core.chain.demo_node import DEMO_USER_MLK, DemoNode
 from app.core.errors import ExternalError
 from app.core.money import MLK_TOTAL_SUPPLY, MLK_UNIT, TICA_POOL_MLK
 
 PROBE = textwrap.dedent("""
     import json, sys
-    from app.core.chain.demo_node import DemoNode
+    from app.core.chain.demo_node import DEMO_USER_MLK, DemoNode
     node = DemoNode(sys.argv[1])
     w3, token = node.w3, node.w3.eth.contract(address=node.token_address,
                                                abi=__import__("app.core.chain.contract",
@@ -57,7 +57,9 @@ def test_first_open_deploys_mlk_with_the_treasury_share(node):
     assert client.decimals() == 18
     assert client.mlk_balance(node.treasury.address) == TICA_POOL_MLK
     assert TICA_POOL_MLK * 100 // MLK_TOTAL_SUPPLY == 28
-    assert client.mlk_balance(node.foundation.address) == MLK_TOTAL_SUPPLY - TICA_POOL_MLK
+    assert client.mlk_balance(node.foundation.address) == \
+        MLK_TOTAL_SUPPLY - TICA_POOL_MLK - DEMO_USER_MLK
+    assert client.mlk_balance(node.demo_user_address) == DEMO_USER_MLK  # demos can watch it
     code = node.w3.eth.get_code(node.token_address)
     assert "0x" + bytes(code).hex() == load_artifact().deployed_bytecode
 
@@ -85,7 +87,7 @@ def test_a_crash_while_mining_loses_only_that_block(node, tmp_path):
     crash = textwrap.dedent("""
         import os, sys
         from app.core.chain import demo_store
-        from app.core.chain.demo_node import DemoNode
+        from app.core.chain.demo_node import DEMO_USER_MLK, DemoNode
         from tests.core.test_demo_chain import transfer
         node = DemoNode(sys.argv[1])
         demo_store.SqliteKV.commit = lambda self: os._exit(9)  # die before the block is saved
@@ -105,7 +107,7 @@ def test_a_crash_while_mining_loses_only_that_block(node, tmp_path):
 
 
 def test_a_second_process_is_told_the_chain_is_busy(node, tmp_path):
-    code = ("import sys\nfrom app.core.chain.demo_node import DemoNode\n"
+    code = ("import sys\nfrom app.core.chain.demo_node import DEMO_USER_MLK, DemoNode\n"
             "from app.core.errors import ExternalError\n"
             "try:\n    DemoNode(sys.argv[1])\nexcept ExternalError as e:\n    print(e.code)")
     out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "chain")],

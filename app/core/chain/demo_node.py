@@ -36,6 +36,8 @@ def _demo_key(label: str) -> bytes:
 FOUNDATION_KEY = _demo_key("foundation")
 TREASURY_KEY = _demo_key("TICA treasury")
 EXCHANGE_KEY = _demo_key("Upbit deposit (demo)")
+DEMO_USER_KEY = _demo_key("demo user")  # a pre-funded wallet to watch in demos/screenshots
+DEMO_USER_MLK = 250 * 10**18
 
 
 class DemoNode:
@@ -63,6 +65,7 @@ class DemoNode:
         self.foundation = Account.from_key(FOUNDATION_KEY)
         self.treasury = Account.from_key(TREASURY_KEY)
         self.exchange_address = Account.from_key(EXCHANGE_KEY).address
+        self.demo_user_address = Account.from_key(DEMO_USER_KEY).address
         backend = _persistent_backend(self._db, self._kv, {
             self.foundation.address: 1_000_000 * ETH, self.treasury.address: 1_000 * ETH})
         from eth_tester import EthereumTester
@@ -83,6 +86,9 @@ class DemoNode:
         mlk = self.w3.eth.contract(address=self.token_address, abi=artifact.abi)
         move = mlk.functions.transfer(self.treasury.address, TICA_POOL_MLK)
         self._send(self.foundation, move.build_transaction(self._fees(self.foundation, 1)))
+        gift = mlk.functions.transfer(self.demo_user_address, DEMO_USER_MLK)
+        self._send(self.foundation, gift.build_transaction(self._fees(self.foundation, 2)))
+        self.fund_gas(self.demo_user_address)
         self._kv[_MARKER] = b"1"
         self._kv.commit()
 

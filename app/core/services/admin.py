@@ -1,11 +1,13 @@
 """Creating a profile (TICA's pool, the demo profile) and checking the ledger."""
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from app.core.clock import iso
-from app.core.errors import RuleError
+from app.core.errors import ExternalError, InputError, RuleError
 from app.core.ledger import Journal, Line, VerifyReport, verify
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
@@ -86,3 +88,46 @@ class AdminService:
     def verify(self) -> VerifyReport:
         with self.ctx.db.read() as s:
             return verify(s)
+
+    def backup(self, target: Path) -> VerifyReport:
+        """A consistent copy of the SQLite ledger (online backup API), checked after writing."""
+        if self.ctx.db.dialect != "sqlite":
+            raise RuleError("Back up a PostgreSQL ledger with the server's own tools (pg_dump).",
+                            code="backup_unsupported")
+        target = Path(target)
+        partial = target.with_name(target.name + ".part")
+        partial.unlink(missing_ok=True)
+        raw = self.ctx.db.engine.raw_connection()
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+                raw.driver_connection.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            raw.close()
+        report = check_backup(partial)
+        if not report.ok:
+            partial.unlink(missing_ok=True)
+            raise ExternalError("The backup copy did not verify; nothing was written.",
+                                code="backup_failed")
+        partial.replace(target)
+        return report
+
+
+def check_backup(path: Path) -> VerifyReport:
+    """Open a ledger file read-only-in-spirit and verify it (before restoring it)."""
+    from app.core.ledger.database import Database, sqlite_url
+
+    if not Path(path).is_file():
+        raise InputError("There is no such backup file.", code="no_file")
+    db = Database(sqlite_url(Path(path)))
+    try:
+        revision = db.schema_revision()
+        if revision is None:
+            raise InputError("That file is not a MiL.k ledger.", code="not_a_ledger")
+        db.migrate()  # refuses a newer schema; upgrades an older one
+        with db.read() as s:
+            return verify(s)
+    finally:
+        db.dispose()

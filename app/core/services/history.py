@@ -47,9 +47,46 @@ class HistoryRow:
     hash: str = ""
 
 
+@dataclass(frozen=True)
+class ChainRow:
+    """A transaction this profile signed, as stored (no node needed to list it)."""
+
+    id: int
+    kind: str
+    created_at: str
+    sender: str
+    recipient: str
+    amount: int
+    status: str
+    tx_hash: str
+    note: str | None
+
+
 class HistoryService:
     def __init__(self, ctx: Context):
         self.ctx = ctx
+
+    def chain_page(self, before_id: int | None = None, limit: int = 100,
+                   flt: HistoryFilter | None = None) -> list[ChainRow]:
+        """The profile's on-chain transactions, newest first, from the database alone."""
+        from app.core.chain.records import ChainTx
+
+        flt = flt or HistoryFilter()
+        q = select(ChainTx)
+        if before_id is not None:
+            q = q.where(ChainTx.id < before_id)
+        if flt.since:
+            q = q.where(ChainTx.created_at >= iso(flt.since))
+        if flt.until:
+            q = q.where(ChainTx.created_at < iso(flt.until))
+        if flt.text:
+            needle = f"%{flt.text.strip().lower()}%"
+            q = q.where((ChainTx.tx_hash.like(needle)) | (ChainTx.recipient.ilike(needle)) |
+                        (ChainTx.note.ilike(needle)))
+        with self.ctx.db.read() as s:
+            rows = s.execute(q.order_by(ChainTx.id.desc()).limit(max(1, min(limit, MAX_PAGE))))
+            return [ChainRow(r.id, r.kind, r.created_at, r.sender, r.recipient, r.amount,
+                             r.status, r.tx_hash, r.note) for r in rows.scalars()]
 
     def page(self, before_seq: int | None = None, after_seq: int | None = None,
              limit: int = 100, flt: HistoryFilter | None = None) -> list[HistoryRow]:

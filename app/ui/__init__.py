@@ -1,0 +1,1 @@
+"""The desktop app: thin PySide6 views over app.core.services."""

@@ -1,0 +1,112 @@
+"""`milk-wallet`: start the desktop app.
+
+  milk-wallet [--data-dir DIR] [--demo] [--presenter] [--lang ko|en] [--theme light|dark]
+              [--screenshot DIR] [--exit-after-paint]
+
+The window appears first; the profile opens in the background (web3 and py-evm load only
+when the wallet is first used)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+PRESENTER_SCALE = 1.35
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    p = argparse.ArgumentParser(prog="milk-wallet", description="MiL.k Wallet")
+    p.add_argument("--data-dir", help="profile directory (default: the user data dir)")
+    p.add_argument("--demo", action="store_true", help="open the seeded demo profile")
+    p.add_argument("--presenter", action="store_true", help="larger type for a projector")
+    p.add_argument("--lang", choices=["ko", "en"])
+    p.add_argument("--theme", choices=["light", "dark"])
+    p.add_argument("--screenshot", metavar="DIR", help="render every page to PNG and exit")
+    p.add_argument("--exit-after-paint", action="store_true",
+                   help="exit 0 after the first populated paint of Home (start-up timing)")
+    return p.parse_args(argv)
+
+
+def profile_dir(args) -> Path:
+    from app.core.services.context import resolve_data_dir
+
+    if args.demo and not args.data_dir:
+        return resolve_data_dir(None).with_name(resolve_data_dir(None).name + " Demo")
+    return resolve_data_dir(args.data_dir)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import i18n, theme
+    from app.ui.backend import Backend
+    from app.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("MiL.k Wallet")
+    app.setOrganizationName("MiLk")
+    prefs = QSettings("MiLk", "MiL.k Wallet")
+    scale = PRESENTER_SCALE if args.presenter else 1.0
+    prefs.setValue("scale", scale)
+    dark = (args.theme or prefs.value("theme", "light")) == "dark"
+    theme.apply(app, dark, scale)
+    languages = i18n.Languages(app)
+    languages.set(args.lang or prefs.value("language") or i18n.system_language())
+
+    backend = Backend(profile_dir(args), demo=args.demo)
+    window = MainWindow(backend, languages, prefs)
+    window.resize(1280 if not args.presenter else 1600, 860 if not args.presenter else 1000)
+    if args.screenshot:
+        from app.ui.screenshots import Screenshots
+
+        shots = Screenshots(window, languages, Path(args.screenshot))
+        backend.ready.connect(shots.start)
+    elif args.exit_after_paint:
+        window.home_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        backend.ready.connect(lambda: _first_run(window, backend))
+    backend.open_failed.connect(lambda e: _fatal(window, e))
+    window.show()
+    QTimer.singleShot(0, backend.start)  # after the window is up
+    code = app.exec()
+    backend.close()
+    return code
+
+
+def _first_run(window, backend) -> None:
+    """Offer the wallet set-up once, on a real (non-demo) profile without a wallet."""
+    if backend.demo:
+        return
+
+    def check(svc) -> bool:
+        first = svc.settings.get("ui.first_run_done") != "1"
+        svc.settings.set("ui.first_run_done", "1")
+        return first and not svc.wallet.status().exists
+
+    def offer(needed: bool) -> None:
+        if needed:
+            from app.ui.dialogs.first_run import FirstRunWizard
+
+            wizard = FirstRunWizard(backend, window, offer_demo=True)
+            wizard.demo_requested.connect(lambda: _relaunch_demo(window))
+            wizard.open()
+
+    backend.run(check, offer)
+
+
+def _relaunch_demo(window) -> None:
+    import subprocess
+
+    subprocess.Popen([sys.executable, "-m", "app", "--demo"])
+    window.close()
+
+
+def _fatal(window, error) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui.errors import explain
+
+    QMessageBox.critical(window, window.tr("MiL.k Wallet"), explain(error))
+    window.close()

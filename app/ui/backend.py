@@ -1,0 +1,150 @@
+"""The GUI's handle on the core: opens the profile off the GUI thread, runs every use case on
+a lane, and tells pages what changed so they refresh (the way Anki's operations report their
+changes). Pages never touch the database, the chain or the keyring themselves."""
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.ui.tasks import Lane
+
+LEDGER, PARTNERS, PRICES, WALLET, SETTINGS, NETWORK = (
+    "ledger", "partners", "prices", "wallet", "settings", "network")
+ALL = (LEDGER, PARTNERS, PRICES, WALLET, SETTINGS, NETWORK)
+POLL_MS = 2000  # notice other processes' ledger writes (e.g. `milk simulate`)
+
+
+class Backend(QObject):
+    ready = Signal()
+    open_failed = Signal(object)
+    changed = Signal(frozenset)  # which areas changed
+
+    def __init__(self, data_dir: Path, demo: bool, parent: QObject | None = None):
+        super().__init__(parent)
+        self.data_dir = Path(data_dir)
+        self.demo = demo
+        self.services = None
+        self.ledger = Lane("ledger", self)
+        self.chain = Lane("chain", self)
+        self._head: tuple | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_head)
+
+    # -- opening ---------------------------------------------------------------------------
+    def start(self) -> None:
+        self.ledger.submit(self._open, self._opened, self.open_failed.emit)
+
+    def _open(self):
+        from app.core.services import Services
+
+        svc = Services.open(self.data_dir)
+        if self.demo or not svc.admin.is_initialized():
+            svc.admin.init(demo=self.demo)
+        return svc
+
+    def _opened(self, svc) -> None:
+        self.services = svc
+        self._poll.start()
+        self.ready.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self.services is not None
+
+    # -- running use cases --------------------------------------------------------------------
+    def run(self, fn: Callable, on_done: Callable | None = None,
+            on_error: Callable | None = None, changes: tuple[str, ...] = (),
+            lane: str = LEDGER) -> None:
+        """Run fn(services) on a lane; on success report `changes` and call on_done."""
+        def done(result):
+            if changes:
+                self.changed.emit(frozenset(changes))
+            if on_done:
+                on_done(result)
+
+        target = self.chain if lane == "chain" else self.ledger
+        target.submit(lambda: fn(self.services), done, on_error)
+
+    def notify(self, *areas: str) -> None:
+        self.changed.emit(frozenset(areas))
+
+    def _check_head(self) -> None:
+        if self.ledger.busy or self.services is None:
+            return
+
+        def head(svc):
+            from sqlalchemy import text
+
+            with svc.ctx.db.read() as s:
+                return tuple(s.execute(text("SELECT seq, hash FROM chain_head")).one())
+
+        def compare(value):
+            if self._head is not None and value != self._head:
+                self.changed.emit(frozenset({LEDGER, PARTNERS}))
+            self._head = value
+
+        self.ledger.submit(lambda: head(self.services), compare, lambda _e: None)
+
+    # -- demo ---------------------------------------------------------------------------------
+    def reset_demo(self, on_done: Callable[[], None]) -> None:
+        """Close everything, delete the demo profile, and open a fresh one."""
+        def reset():
+            svc, self.services = self.services, None
+            if svc is not None:
+                svc.close()
+            shutil.rmtree(self.data_dir, ignore_errors=True)
+            return self._open()
+
+        def reopened(svc):
+            self.services = svc
+            self._head = None
+            self.changed.emit(frozenset(ALL))
+            on_done()
+
+        self._poll.stop()
+        self.chain.submit(lambda: None, lambda _r: self.ledger.submit(
+            reset, lambda svc: (reopened(svc), self._poll.start()), self.open_failed.emit))
+
+    def restore(self, source: Path, on_done: Callable, on_error: Callable) -> None:
+        """Replace the SQLite ledger with a verified backup, then reopen the profile."""
+        def work():
+            import os
+
+            from app.core.errors import ExternalError
+            from app.core.services.admin import check_backup
+            from app.core.services.context import DB_FILE
+
+            report = check_backup(Path(source))
+            if not report.ok:
+                raise ExternalError("That backup does not verify; nothing was restored.",
+                                    code="backup_bad")
+            svc, self.services = self.services, None
+            if svc is not None:
+                svc.close()
+            target = self.data_dir / DB_FILE
+            staging = target.with_name(target.name + ".restoring")
+            shutil.copy2(source, staging)
+            for suffix in ("-wal", "-shm"):
+                Path(str(target) + suffix).unlink(missing_ok=True)
+            os.replace(staging, target)
+            return self._open()
+
+        def reopened(svc):
+            self.services = svc
+            self._head = None
+            self.changed.emit(frozenset(ALL))
+            on_done()
+
+        self.ledger.submit(work, reopened, on_error)
+
+    def close(self) -> None:
+        self._poll.stop()
+        svc, self.services = self.services, None
+        self.chain.stop()
+        self.ledger.stop()
+        if svc is not None:
+            svc.close()

@@ -1,0 +1,38 @@
+"""Asking for the wallet password (never stored; handed to the core as a Secret)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
+
+from app.core.keys import Secret
+from app.ui.widgets.common import label, muted
+
+
+class PasswordDialog(QDialog):
+    def __init__(self, title: str, explanation: str = "", parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(380)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(22, 20, 22, 18)
+        box.addWidget(label(title, "SectionTitle"))
+        if explanation:
+            box.addWidget(muted(explanation, wrap=True))
+        self.field = QLineEdit()
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        self.field.setPlaceholderText(self.tr("Wallet password"))
+        box.addWidget(self.field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box.addWidget(buttons)
+
+    def secret(self) -> Secret:
+        return Secret(self.field.text())
+
+    @classmethod
+    def ask(cls, parent, title: str, explanation: str = "") -> Secret | None:
+        dialog = cls(title, explanation, parent)
+        return dialog.secret() if dialog.exec() else None

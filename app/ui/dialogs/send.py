@@ -1,0 +1,235 @@
+"""Send / cash out: destination and amount → every check and warning → password → progress
+until the transaction is confirmed."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.keys import Secret
+from app.core.money import plain_amount
+from app.ui import fmt
+from app.ui.backend import LEDGER, WALLET
+from app.ui.errors import explain
+from app.ui.models.wallet_models import status_text
+from app.ui.widgets.common import button, label, muted
+
+GAS = Decimal(10**18)
+
+
+class SendDialog(QDialog):
+    def __init__(self, backend, contacts, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self._plan = None
+        self._tx = None
+        self.setWindowTitle(self.tr("Send MLK"))
+        self.setMinimumWidth(520)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(24, 20, 24, 18)
+        self.steps = QStackedWidget()
+        box.addWidget(self.steps)
+
+        # 1. where and how much
+        first = QWidget()
+        f = QVBoxLayout(first)
+        f.addWidget(label(self.tr("Send or cash out MLK"), "SectionTitle"))
+        f.addWidget(muted(self.tr("Choose a saved destination — exchange deposit addresses "
+                                  "come first — or paste an address."), wrap=True))
+        self.destination = QComboBox()
+        self.destination.setEditable(True)
+        self.destination.lineEdit().setPlaceholderText("0x…")
+        for c in contacts:
+            if c.kind == "own":
+                continue
+            name = f"{c.label} · {c.exchange}" if c.exchange and c.exchange != c.label else c.label
+            self.destination.addItem(f"{name} — {c.address}", c.address)
+        self.destination.setCurrentIndex(0 if self.destination.count() else -1)
+        f.addWidget(self.destination)
+        amount_row = QHBoxLayout()
+        self.amount = QLineEdit()
+        self.amount.setObjectName("AmountEdit")
+        self.amount.setPlaceholderText("0")
+        self.max_button = button(self.tr("Max"), link=True)
+        amount_row.addWidget(self.amount, 1)
+        amount_row.addWidget(label("MLK", "MidNumber"))
+        amount_row.addWidget(self.max_button)
+        f.addLayout(amount_row)
+        self.problem1 = label("", "Error", wrap=True)
+        f.addWidget(self.problem1)
+        self.next_button = button(self.tr("Review"), primary=True)
+        f.addWidget(self.next_button)
+        self.steps.addWidget(first)
+
+        # 2. review, warnings, password
+        second = QWidget()
+        s = QVBoxLayout(second)
+        s.addWidget(label(self.tr("Check before you send"), "SectionTitle"))
+        self.review = QGridLayout()
+        s.addLayout(self.review)
+        self.warnings_box = QVBoxLayout()
+        s.addLayout(self.warnings_box)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Wallet password"))
+        s.addWidget(self.password)
+        self.problem2 = label("", "Error", wrap=True)
+        s.addWidget(self.problem2)
+        row = QHBoxLayout()
+        self.back_button = button(self.tr("Back"))
+        self.send_button = button(self.tr("Sign and send"), primary=True)
+        row.addWidget(self.back_button)
+        row.addStretch(1)
+        row.addWidget(self.send_button)
+        s.addLayout(row)
+        self.steps.addWidget(second)
+
+        # 3. progress
+        third = QWidget()
+        t = QVBoxLayout(third)
+        self.progress_title = label("", "SectionTitle", wrap=True)
+        self.progress_text = muted(wrap=True)
+        self.progress_text.setTextInteractionFlags(
+            self.progress_text.textInteractionFlags() | self.progress_text.textInteractionFlags())
+        self.close_button = button(self.tr("Close"), primary=True)
+        t.addWidget(self.progress_title)
+        t.addWidget(self.progress_text)
+        t.addStretch(1)
+        t.addWidget(self.close_button)
+        self.steps.addWidget(third)
+
+        self.next_button.clicked.connect(self._prepare)
+        self.max_button.clicked.connect(self._max)
+        self.back_button.clicked.connect(lambda: self.steps.setCurrentIndex(0))
+        self.send_button.clicked.connect(self._send)
+        self.close_button.clicked.connect(self.accept)
+        self._poll = QTimer(self, interval=1500)
+        self._poll.timeout.connect(self._check)
+
+    def _destination(self) -> str:
+        data = self.destination.currentData()
+        text = self.destination.currentText()
+        return data if data and text.endswith(data) else text
+
+    def _max(self) -> None:
+        def balance(svc):
+            return svc.wallet.balances().mlk_onchain
+
+        self.backend.run(balance, lambda units: self.amount.setText(plain_amount("MLK", units)),
+                         lambda e: self.problem1.setText(explain(e)), lane="chain")
+
+    def _prepare(self) -> None:
+        to, amount = self._destination(), self.amount.text()
+        self.problem1.setText(self.tr("Checking…"))
+        self.next_button.setEnabled(False)
+        self.backend.run(lambda svc: svc.sending.prepare(to, amount), self._prepared,
+                         self._prepare_failed, lane="chain")
+
+    def _prepare_failed(self, error) -> None:
+        self.next_button.setEnabled(True)
+        self.problem1.setText(explain(error))
+
+    def _prepared(self, plan) -> None:
+        self.next_button.setEnabled(True)
+        self.problem1.setText("")
+        self._plan = plan
+        _clear(self.review)
+        who = f"{plan.label}\n{plan.recipient}" if plan.label else plan.recipient
+        rows = [(self.tr("To"), who), (self.tr("Amount"), fmt.mlk(plan.amount, None)),
+                (self.tr("Network fee (at most)"),
+                 self.tr("{} gas coin").format(f"{Decimal(plan.max_gas_cost) / GAS:.6f}"))]
+        if plan.krw_estimate is not None:
+            caption = self.tr("Cash-out value on {}").format(plan.exchange) if plan.exchange \
+                else self.tr("Value")
+            rows.append((caption, "≈ " + fmt.krw(plan.krw_estimate)))
+        for i, (k, v) in enumerate(rows):
+            self.review.addWidget(muted(k), i, 0)
+            self.review.addWidget(label(v, wrap=True, selectable=True), i, 1)
+        _clear(self.warnings_box)
+        self._acks = []
+        for w in plan.warnings:
+            check = QCheckBox(self.tr("I understand: {}").format(_warning_text(self, w)))
+            check.setStyleSheet("QCheckBox { font-weight: 600; }")
+            check.setProperty("code", w.code)
+            self.warnings_box.addWidget(check)
+            self._acks.append(check)
+        self.problem2.setText("")
+        self.password.clear()
+        self.steps.setCurrentIndex(1)
+
+    def _send(self) -> None:
+        acknowledged = {c.property("code") for c in self._acks if c.isChecked()}
+        if len(acknowledged) < len(self._acks):
+            self.problem2.setText(self.tr("Tick every warning to confirm you have read it."))
+            return
+        plan, password = self._plan, Secret(self.password.text())
+        self.send_button.setEnabled(False)
+        self.problem2.setText(self.tr("Signing…"))
+        self.backend.run(lambda svc: svc.sending.send(plan, password, acknowledged),
+                         self._sent, self._send_failed, changes=(WALLET,), lane="chain")
+
+    def _send_failed(self, error) -> None:
+        self.send_button.setEnabled(True)
+        self.problem2.setText(explain(error))
+
+    def _sent(self, tx) -> None:
+        self._tx = tx
+        self.steps.setCurrentIndex(2)
+        self._show_progress(tx)
+        self._poll.start()
+
+    def _check(self) -> None:
+        tx_id = self._tx.id
+
+        def refresh(svc):
+            svc.chain.tracker().refresh(tx_id)
+            return svc.chain.tracker().get(tx_id)
+
+        self.backend.run(refresh, self._show_progress, lambda e: None, lane="chain")
+
+    def _show_progress(self, tx) -> None:
+        self._tx = tx
+        if tx.status == "confirmed":
+            self.progress_title.setText(self.tr("Sent {amount} — confirmed.").format(
+                amount=fmt.mlk(tx.amount, None)))
+            self._poll.stop()
+            self.backend.notify(WALLET, LEDGER)
+        elif tx.is_open:
+            self.progress_title.setText(self.tr("Waiting for the network to confirm…"))
+        else:
+            self.progress_title.setText(self.tr("The transaction did not go through."))
+            self._poll.stop()
+            self.backend.notify(WALLET)
+        self.progress_text.setText(self.tr("Status: {status}\nTransaction: {hash}").format(
+            status=status_text(tx), hash=tx.tx_hash))
+
+
+def _warning_text(widget, w) -> str:
+    texts = {
+        "token_contract": widget.tr("this is the MLK token contract; MLK sent to it is lost."),
+        "contract": widget.tr("this address is a smart contract, not a personal wallet."),
+        "self": widget.tr("this is your own address."),
+        "lookalike": widget.tr("this address looks like one you used before but is "
+                               "different — a common scam. Compare every character."),
+        "first_time": widget.tr("you have never sent to this address. Consider a small test "
+                                "amount first."),
+    }
+    return texts.get(w.code, w.message)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()

@@ -1,0 +1,109 @@
+"""The main window: navigation rail + pages. Wiring only; every page is its own module."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+
+from app.ui.backend import Backend
+from app.ui.i18n import Languages
+from app.ui.pages.activity import ActivityPage
+from app.ui.pages.exchange import ExchangePage
+from app.ui.pages.home import HomePage
+from app.ui.pages.partners import PartnersPage
+from app.ui.pages.settings import SettingsPage
+from app.ui.pages.wallet import WalletPage
+from app.ui.widgets.nav_rail import NavRail
+
+HOME, EXCHANGE, WALLET, ACTIVITY, PARTNERS, SETTINGS = range(6)
+
+
+class MainWindow(QMainWindow):
+    home_painted = Signal()  # the first paint of Home with data in it
+
+    def __init__(self, backend: Backend, languages: Languages, prefs, parent=None):
+        super().__init__(parent)
+        self.backend = backend
+        self.languages = languages
+        self.setMinimumSize(1120, 760)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        self.rail = NavRail()
+        self.stack = QStackedWidget()
+        row.addWidget(self.rail)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.home = HomePage(backend)
+        self.exchange = ExchangePage(backend)
+        self.wallet = WalletPage(backend)
+        self.activity = ActivityPage(backend)
+        self.partners = PartnersPage(backend)
+        self.settings = SettingsPage(backend, languages, prefs)
+        self.pages = [self.home, self.exchange, self.wallet, self.activity, self.partners,
+                      self.settings]
+        for page, icon in zip(self.pages, ("home", "exchange", "wallet", "activity", "partners",
+                                           "settings"), strict=True):
+            self.stack.addWidget(page)
+            self.rail.add(icon)
+        self.demo_badge = QLabel()
+        self.demo_badge.setObjectName("DemoBadge")
+        self.demo_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.demo_badge.setVisible(backend.demo)
+        self.rail.add_bottom(self.demo_badge)
+        self.rail.selected.connect(self.show_page)
+
+        self.home.convert_requested.connect(self._convert_from_home)
+        self.home.populated.connect(self._home_populated)
+        self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
+        self.settings.theme_changed.connect(self._restyle)
+        languages.changed.connect(lambda _lang: self.retranslate())
+        self._awaiting_paint = False
+        self._painted_once = False
+        self.retranslate()
+        self.show_page(HOME)
+
+    def show_page(self, index: int) -> None:
+        self.stack.setCurrentIndex(index)
+        self.rail.set_current(index)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("MiL.k Wallet") + (" — " + self.tr("Demo")
+                                                       if self.backend.demo else ""))
+        for i, text in enumerate((self.tr("Home"), self.tr("Exchange"), self.tr("Wallet"),
+                                  self.tr("Activity"), self.tr("Partners"),
+                                  self.tr("Settings"))):
+            self.rail.set_text(i, text)
+        self.demo_badge.setText(self.tr("DEMO"))
+        for page in self.pages:
+            page.retranslate()
+
+    def _restyle(self) -> None:
+        self.rail.restyle()
+        for page in self.pages:
+            page.retranslate()
+
+    def _convert_from_home(self, partner_code: str, points: int) -> None:
+        self.exchange.prefill(partner_code, points)
+        self.show_page(EXCHANGE)
+
+    # -- "first populated paint" for --exit-after-paint and start-up timing ------------------
+    def _home_populated(self) -> None:
+        if not self._awaiting_paint and not self._painted_once:
+            self._awaiting_paint = True
+            self.home.body.installEventFilter(self)
+            self.home.body.update()
+
+    def eventFilter(self, watched, event) -> bool:
+        if self._awaiting_paint and watched is self.home.body and \
+                event.type() == event.Type.Paint:
+            self._awaiting_paint = False
+            self._painted_once = True
+            self.home.body.removeEventFilter(self)
+            QTimer.singleShot(0, self.home_painted.emit)  # after this paint completes
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event) -> None:
+        self.backend.close()
+        super().closeEvent(event)

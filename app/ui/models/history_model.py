@@ -1,0 +1,197 @@
+"""One history of ledger entries and chain transactions, newest first, fetched in pages on
+demand (Qt's canFetchMore/fetchMore). Opening a journal of a million entries costs the same
+as opening one of a hundred: only the first page is read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+
+from app.core.services.history import HistoryFilter
+from app.ui import fmt
+
+PAGE = 200
+CONVERSIONS = ("sell", "buy", "swap")
+CHAIN = "chain"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def kind_name(kind: str) -> str:
+    return {"genesis": _t("TICA funding"), "reward": _t("Reward"), "sync": _t("Partner sync"),
+            "sell": _t("Points → MLK"), "buy": _t("MLK → points"),
+            "swap": _t("Points → points"), "expire": _t("Expired"),
+            "withdraw": _t("Withdrawal"), "withdraw_settle": _t("Withdrawal settled"),
+            "withdraw_reverse": _t("Withdrawal returned"), "deposit": _t("Deposit"),
+            "send": _t("Sent on chain"), "cancel": _t("Cancellation"),
+            "gas": _t("Gas")}.get(kind, kind)
+
+
+@dataclass(frozen=True)
+class Row:
+    source: str  # "ledger" | "chain"
+    key: int  # entry seq or chain tx id
+    created_at: str
+    kind: str
+    changes: dict  # asset -> units (the user's side)
+    detail: object  # HistoryRow or ChainRow
+
+    @property
+    def title(self) -> str:
+        return kind_name(self.kind) if self.source == "ledger" else \
+            kind_name(self.kind) + " · " + _t("on chain")
+
+
+@dataclass
+class Cursor:
+    ledger_before: int | None = None
+    chain_before: int | None = None
+    ledger_done: bool = False
+    chain_done: bool = False
+
+
+def fetch(svc, cursor: Cursor, flt: HistoryFilter, include_chain: bool, limit: int):
+    """The next `limit` rows across both sources in time order, and the advanced cursor.
+    Runs on the ledger lane."""
+    ledger, chain = [], []
+    if not cursor.ledger_done:
+        ledger = svc.history.page(before_seq=cursor.ledger_before, limit=limit, flt=flt)
+    if include_chain and not cursor.chain_done:
+        chain = svc.history.chain_page(before_id=cursor.chain_before, limit=limit, flt=flt)
+    merged = sorted(
+        [Row("ledger", r.seq, r.created_at, r.kind, r.changes, r) for r in ledger] +
+        [Row("chain", r.id, r.created_at, r.kind, _onchain_change(r), r) for r in chain],
+        key=lambda row: row.created_at, reverse=True)[:limit]
+    taken_ledger = [r for r in merged if r.source == "ledger"]
+    taken_chain = [r for r in merged if r.source == "chain"]
+    nxt = Cursor(
+        taken_ledger[-1].key if taken_ledger else cursor.ledger_before,
+        taken_chain[-1].key if taken_chain else cursor.chain_before,
+        cursor.ledger_done or (len(ledger) < limit and len(taken_ledger) == len(ledger)),
+        cursor.chain_done or not include_chain or
+        (len(chain) < limit and len(taken_chain) == len(chain)))
+    return merged, nxt
+
+
+def _onchain_change(r) -> dict:
+    """The wallet's side of a chain transaction: withdrawals arrive, sends leave."""
+    if r.kind == "cancel" or not r.amount:
+        return {}
+    return {"MLK": r.amount if r.kind == "withdraw" else -r.amount}
+
+
+class HistoryModel(QAbstractTableModel):
+    loading_changed = Signal(bool)
+    failed = Signal(object)
+
+    COLUMNS = 4
+
+    def __init__(self, backend, parent=None, page: int = PAGE):
+        super().__init__(parent)
+        self.backend = backend
+        self.page = page
+        self.rows: list[Row] = []
+        self.flt = HistoryFilter()
+        self.include_chain = True
+        self._cursor = Cursor()
+        self._loading = False
+        self._generation = 0
+
+    # -- filtering and (re)loading ------------------------------------------------------------
+    def set_filter(self, flt: HistoryFilter, include_chain: bool) -> None:
+        self.flt, self.include_chain = flt, include_chain
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        self.beginResetModel()
+        self.rows = []
+        self._cursor = Cursor()
+        self._loading = False
+        self.endResetModel()
+        if self.backend.is_ready:
+            self.fetchMore(QModelIndex())
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:
+        if parent.isValid() or self._loading or not self.backend.is_ready:
+            return False
+        return not (self._cursor.ledger_done and self._cursor.chain_done)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        self.loading_changed.emit(True)
+        generation, cursor, flt, chain = (self._generation, self._cursor, self.flt,
+                                          self.include_chain)
+        self.backend.run(lambda svc: fetch(svc, cursor, flt, chain, self.page),
+                         lambda result: self._arrived(generation, result),
+                         lambda error: self._error(generation, error))
+
+    def _arrived(self, generation: int, result) -> None:
+        if generation != self._generation:
+            return  # a reload happened meanwhile
+        rows, cursor = result
+        self._loading = False
+        self._cursor = cursor
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
+        self.loading_changed.emit(False)
+
+    def _error(self, generation: int, error) -> None:
+        if generation == self._generation:
+            self._loading = False
+            self.loading_changed.emit(False)
+            self.failed.emit(error)
+
+    # -- the table ----------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return (_t("Time"), _t("Type"), _t("Details"), _t("Amount"))[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _cell(self, row: Row, column: int) -> str:
+        if column == 0:
+            return fmt.moment(row.created_at)
+        if column == 1:
+            return row.title
+        if column == 2:
+            return describe(row)
+        return "  ".join(fmt.signed(asset, units) for asset, units in sorted(row.changes.items()))
+
+
+def describe(row: Row) -> str:
+    d = row.detail
+    if row.source == "chain":
+        to = d.note or f"{d.recipient[:8]}…{d.recipient[-6:]}"
+        return _t("to {to} · {status}").format(to=to, status=d.status)
+    memo = d.memo
+    if row.kind in CONVERSIONS:
+        return f"{memo.get('from')} → {memo.get('to')}"
+    if row.kind in ("sync", "expire") and memo.get("partner"):
+        return memo["partner"]
+    if memo.get("tx_hash"):
+        return memo["tx_hash"][:18] + "…"
+    return memo.get("reason", "")

@@ -1,0 +1,111 @@
+"""Table models for the Wallet page: the wallet's transactions and the address book."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
+
+from app.ui import fmt
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("WalletModels", text)
+
+
+def status_text(tx) -> str:
+    names = {"signed": _t("signed"), "pending": _t("pending"), "confirmed": _t("confirmed"),
+             "failed": _t("failed"), "dropped": _t("dropped"), "replaced": _t("replaced")}
+    text = names.get(tx.status, tx.status)
+    if tx.status == "confirmed" and tx.confirmations:
+        text += " · " + _t("{n} confirmations").format(n=tx.confirmations)
+    return text
+
+
+def kind_text(kind: str) -> str:
+    return {"send": _t("Send"), "withdraw": _t("Withdrawal"), "deposit": _t("Deposit"),
+            "cancel": _t("Cancel"), "gas": _t("Gas")}.get(kind, kind)
+
+
+class ListModel(QAbstractTableModel):
+    """A read-only table over a Python list, replaced whole on refresh."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list = []
+
+    def set_items(self, items: list) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def headers(self) -> list[str]:  # each table names its columns
+        return []
+
+    def cell(self, item, column: int) -> str:  # each table renders its cells
+        return ""
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.cell(item, index.column())
+        if role == Qt.ItemDataRole.UserRole:
+            return item
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    right_aligned: frozenset[int] = frozenset()
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers()[section]
+        return None
+
+    def item(self, row: int):
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+
+class TxModel(ListModel):
+    right_aligned = frozenset({2})
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.labels: dict[str, str] = {}
+
+    def headers(self) -> list[str]:
+        return ["#", _t("Type"), _t("Amount"), _t("To"), _t("Status"), _t("Time")]
+
+    def cell(self, tx, column: int) -> str:
+        if column == 0:
+            return str(tx.id)
+        if column == 1:
+            return kind_text(tx.kind)
+        if column == 2:
+            return fmt.mlk(tx.amount, None)
+        if column == 3:
+            name = self.labels.get(tx.recipient.lower())
+            short = f"{tx.recipient[:8]}…{tx.recipient[-6:]}"
+            return f"{name} ({short})" if name else short
+        if column == 4:
+            return status_text(tx)
+        return fmt.moment(tx.created_at)
+
+
+class ContactsModel(ListModel):
+    def headers(self) -> list[str]:
+        return [_t("Name"), _t("Kind"), _t("Address")]
+
+    def cell(self, c, column: int) -> str:
+        if column == 0:
+            return c.label
+        if column == 1:
+            return {"own": _t("Own"), "exchange": _t("Exchange deposit"),
+                    "other": _t("Other")}.get(c.kind, c.kind) + \
+                (f" · {c.exchange}" if c.exchange else "")
+        return c.address

@@ -1,0 +1,331 @@
+"""Exchange — convert through TICA with a live quote, a confirmation, and the ledger entry."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QRadioButton,
+)
+
+from app.core.money import MLK, plain_amount
+from app.ui import fmt
+from app.ui.backend import LEDGER, PARTNERS, PRICES
+from app.ui.dialogs.confirm_convert import ConfirmConvertDialog
+from app.ui.errors import explain
+from app.ui.pages.base import Page
+from app.ui.widgets.common import Card, button, label, muted
+
+QUOTE_DELAY_MS = 350
+
+
+class ExchangePage(Page):
+    areas = frozenset({LEDGER, PARTNERS, PRICES})
+
+    def __init__(self, backend, parent=None):
+        super().__init__(backend, parent)
+        self._quote = None
+        self._balances: dict[str, int] = {}
+        self._catalog = []
+        self._request_id = 0
+        self._pending_prefill = None
+        row = QHBoxLayout()
+        row.setSpacing(16)
+
+        form = Card(spacing=12)
+        self.form_title = label("", "SectionTitle")
+        form.layout_.addWidget(self.form_title)
+        self.from_caption, self.to_caption = muted(), muted()
+        self.from_box, self.to_box = QComboBox(), QComboBox()
+        self.swap_button = button(link=True)
+        form.layout_.addWidget(self.from_caption)
+        form.layout_.addWidget(self.from_box)
+        swap_row = QHBoxLayout()
+        swap_row.addStretch(1)
+        swap_row.addWidget(self.swap_button)
+        form.layout_.addLayout(swap_row)
+        form.layout_.addWidget(self.to_caption)
+        form.layout_.addWidget(self.to_box)
+        self.pay_mode, self.get_mode = QRadioButton(), QRadioButton()
+        self.pay_mode.setChecked(True)
+        modes = QButtonGroup(self)
+        modes.addButton(self.pay_mode)
+        modes.addButton(self.get_mode)
+        form.layout_.addLayout(_row(self.pay_mode, self.get_mode))
+        self.amount = QLineEdit()
+        self.amount.setObjectName("AmountEdit")
+        self.unit = label("", "MidNumber")
+        self.max_button = button(link=True)
+        form.layout_.addLayout(_row(self.amount, self.unit, self.max_button))
+        self.available = muted()
+        form.layout_.addWidget(self.available)
+        self.problem = label("", "Error", wrap=True)
+        form.layout_.addWidget(self.problem)
+        self.review = button(primary=True)
+        self.review.setEnabled(False)
+        form.layout_.addWidget(self.review)
+        form.layout_.addStretch(1)
+        row.addWidget(form, 1)
+
+        quote = Card(spacing=10)
+        self.quote_title = label("", "SectionTitle")
+        quote.layout_.addWidget(self.quote_title)
+        self.receive_caption = muted()
+        self.receive = label("—", "BigNumber")
+        quote.layout_.addWidget(self.receive_caption)
+        quote.layout_.addWidget(self.receive)
+        self.details = QGridLayout()
+        self.details.setHorizontalSpacing(18)
+        self.details.setVerticalSpacing(8)
+        quote.layout_.addLayout(self.details)
+        self.countdown = muted()
+        quote.layout_.addWidget(self.countdown)
+        self.quote_hint = muted(wrap=True)
+        quote.layout_.addWidget(self.quote_hint)
+        quote.layout_.addStretch(1)
+        row.addWidget(quote, 1)
+        self.content.addLayout(row)
+
+        self.result = Card()
+        self.result_text = label("", "SectionTitle", wrap=True)
+        self.result_entry = muted(wrap=True)
+        self.result_entry.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result.layout_.addWidget(self.result_text)
+        self.result.layout_.addWidget(self.result_entry)
+        self.result.hide()
+        self.content.addWidget(self.result)
+        self.content.addStretch(1)
+
+        self._debounce = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
+        self._debounce.timeout.connect(self._request_quote)
+        self._tick = QTimer(self, interval=1000)
+        self._tick.timeout.connect(self._count_down)
+        for signal in (self.from_box.currentIndexChanged, self.to_box.currentIndexChanged,
+                       self.amount.textChanged, self.pay_mode.toggled):
+            signal.connect(self._inputs_changed)
+        self.swap_button.clicked.connect(self._swap)
+        self.max_button.clicked.connect(self._use_max)
+        self.review.clicked.connect(self._review)
+        self.retranslate()
+
+    # -- texts ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Exchange"))
+        self.form_title.setText(self.tr("Convert through TICA"))
+        self.from_caption.setText(self.tr("From"))
+        self.to_caption.setText(self.tr("To"))
+        self.swap_button.setText(self.tr("⇅ Swap"))
+        self.pay_mode.setText(self.tr("I give this amount"))
+        self.get_mode.setText(self.tr("I receive this amount"))
+        self.max_button.setText(self.tr("Max"))
+        self.review.setText(self.tr("Review conversion"))
+        self.quote_title.setText(self.tr("Live quote"))
+        self.receive_caption.setText(self.tr("You receive") if self.pay_mode.isChecked()
+                                     else self.tr("You give"))
+        self.amount.setPlaceholderText(self.tr("Amount"))
+        self.quote_hint.setText(self.tr("TICA always trades at market value; every leg costs "
+                                        "1.5%. Quotes are valid for 30 seconds."))
+        self._fill_assets()
+        self._render_quote()
+
+    # -- data ----------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        def load(svc):
+            overview = svc.points.overview()
+            return list(svc.ctx.catalog), {h.partner.code: h.balance for h in overview.holdings} \
+                | {MLK: overview.mlk_in_app}
+
+        self.backend.run(load, self._loaded, lambda e: self.problem.setText(explain(e)))
+
+    def _loaded(self, data) -> None:
+        self._catalog, self._balances = data
+        self._fill_assets()
+        pending, self._pending_prefill = self._pending_prefill, None
+        if pending:
+            self.prefill(*pending)
+        self._inputs_changed()
+
+    def _fill_assets(self) -> None:
+        for box in (self.from_box, self.to_box):
+            keep = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(self.tr("MLK (in the app)"), MLK)
+            for p in self._catalog:
+                box.addItem(fmt.partner_name(p), p.code)
+            index = box.findData(keep)
+            box.setCurrentIndex(index if index >= 0 else 0)
+            box.blockSignals(False)
+        if self.from_box.currentData() == self.to_box.currentData() and self._catalog:
+            self.to_box.setCurrentIndex(1 if self.from_box.currentIndex() == 0 else 0)
+
+    def prefill(self, partner_code: str, points: int) -> None:
+        """Open with `points` of `partner_code` to convert to MLK (from Home's call to action)."""
+        if self.from_box.findData(partner_code) < 0:  # the catalog is still loading
+            self._pending_prefill = (partner_code, points)
+            return
+        self.from_box.setCurrentIndex(max(0, self.from_box.findData(partner_code)))
+        self.to_box.setCurrentIndex(0)
+        self.pay_mode.setChecked(True)
+        self.amount.setText(str(points) if points else "")
+        self.result.hide()
+
+    # -- quoting -------------------------------------------------------------------------------
+    def _inputs_changed(self, *_args) -> None:
+        self._quote = None
+        self.review.setEnabled(False)
+        self._tick.stop()
+        src, dst = self.from_box.currentData(), self.to_box.currentData()
+        fixed = dst if self.get_mode.isChecked() else src
+        self.unit.setText(MLK if fixed == MLK else self.tr("P"))
+        have = self._balances.get(src)
+        self.available.setText(self.tr("Available: {}").format(fmt.amount(src, have))
+                               if have is not None else "")
+        self.max_button.setVisible(self.pay_mode.isChecked() and bool(have))
+        self.receive_caption.setText(self.tr("You receive") if self.pay_mode.isChecked()
+                                     else self.tr("You give"))
+        self.problem.setText("")
+        self.amount.setProperty("invalid", False)
+        self.amount.style().polish(self.amount)
+        if not self.amount.text().strip():
+            self._render_quote()
+            return
+        self._debounce.start()
+
+    def _request_quote(self) -> None:
+        src, dst = self.from_box.currentData(), self.to_box.currentData()
+        text, exact_out = self.amount.text(), self.get_mode.isChecked()
+        self._request_id += 1
+        rid = self._request_id
+        self.quote_hint.setText(self.tr("Getting a quote…"))
+        self.backend.run(lambda svc: svc.exchange.quote(src, dst, text, exact_out),
+                         lambda q: self._quoted(rid, q), lambda e: self._quote_failed(rid, e))
+
+    def _quoted(self, rid: int, quote) -> None:
+        if rid != self._request_id:
+            return  # the inputs changed meanwhile
+        self._quote = quote
+        self.review.setEnabled(True)
+        self._tick.start()
+        self._render_quote()
+
+    def _quote_failed(self, rid: int, error) -> None:
+        if rid != self._request_id:
+            return
+        self._quote = None
+        self.problem.setText(explain(error))
+        if getattr(error, "exit_code", 0) == 2:
+            self.amount.setProperty("invalid", True)
+            self.amount.style().polish(self.amount)
+        self._render_quote()
+
+    def _render_quote(self) -> None:
+        _clear_grid(self.details)
+        q = self._quote
+        if q is None:
+            self.receive.setText("—")
+            self.countdown.setText("")
+            return
+        t = q.trade
+        self.receive.setText(fmt.amount(t.to_asset, t.amount_out) if t.mode == "exact_in"
+                             else fmt.amount(t.from_asset, t.amount_in))
+        rows = [(self.tr("You give"), fmt.amount(t.from_asset, t.amount_in)),
+                (self.tr("You receive"), fmt.amount(t.to_asset, t.amount_out)),
+                (self.tr("Rate"), f"1 {self._asset_name(t.from_asset)} = {q.rate.normalize()} "
+                                  f"{self._asset_name(t.to_asset)}")]
+        for leg in t.legs:
+            partner = self._partner(leg.partner)
+            discount = Decimal(leg.discount)
+            price = self.tr("{price} KRW per point").format(price=leg.point_price)
+            if discount:
+                price += " · " + self.tr("{pct}% below face value").format(
+                    pct=f"{discount * 100:.2f}")
+            rows.append((self.tr("{partner} price").format(
+                partner=fmt.partner_name(partner) if partner else leg.partner), price))
+        rows.append((self.tr("Fee (1.5% per leg)"), fmt.mlk(t.fee, None)))
+        if t.mode == "exact_in":
+            rows.append((self.tr("Minimum received"), fmt.amount(t.to_asset, q.min_out)))
+        else:
+            rows.append((self.tr("Maximum paid"), fmt.amount(t.from_asset, q.max_in)))
+        rows.append((self.tr("MLK price"), fmt.krw(q.price.krw_per_mlk, 2)))
+        for i, (k, v) in enumerate(rows):
+            self.details.addWidget(muted(k), i, 0)
+            value = label(v)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.details.addWidget(value, i, 1)
+        self.quote_hint.setText(self.tr("TICA always trades at market value; every leg costs "
+                                        "1.5%. Quotes are valid for 30 seconds."))
+        self._count_down()
+
+    def _count_down(self) -> None:
+        if self._quote is None:
+            return
+        left = self._quote.seconds_left(self.backend.services.ctx.clock.now())
+        if left <= 0:
+            self.countdown.setText(self.tr("Quote expired — refreshing…"))
+            self._tick.stop()
+            if self.isVisible():
+                self._request_quote()
+            return
+        self.countdown.setText(self.tr("Quote valid for {s} s").format(s=left))
+
+    # -- actions -------------------------------------------------------------------------------
+    def _swap(self) -> None:
+        a, b = self.from_box.currentIndex(), self.to_box.currentIndex()
+        self.from_box.setCurrentIndex(b)
+        self.to_box.setCurrentIndex(a)
+
+    def _use_max(self) -> None:
+        src = self.from_box.currentData()
+        have = self._balances.get(src, 0)
+        self.amount.setText(plain_amount(src, have))
+
+    def _review(self) -> None:
+        if self._quote is None:
+            return
+        dialog = ConfirmConvertDialog(self._quote, self._partner, self)
+        if dialog.exec():
+            quote = self._quote
+            self.review.setEnabled(False)
+            self.backend.run(lambda svc: svc.exchange.execute(quote), self._converted,
+                             self._convert_failed, changes=(LEDGER,))
+
+    def _converted(self, conversion) -> None:
+        c = conversion
+        self.result_text.setText(self.tr("Converted {give} into {get}.").format(
+            give=fmt.amount(c.from_asset, c.amount_in), get=fmt.amount(c.to_asset, c.amount_out)))
+        self.result_entry.setText(self.tr("Ledger entry #{seq} · {hash}").format(
+            seq=c.entry.seq, hash=c.entry.hash))
+        self.result.show()
+        self.amount.clear()
+
+    def _convert_failed(self, error) -> None:
+        self.problem.setText(explain(error))
+        self.review.setEnabled(self._quote is not None)
+
+    def _partner(self, code):
+        return next((p for p in self._catalog if p.code == code), None)
+
+    def _asset_name(self, asset: str) -> str:
+        partner = self._partner(asset)
+        return fmt.partner_name(partner) if partner else asset
+
+
+def _row(*widgets) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for w in widgets:
+        row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
+    return row
+
+
+def _clear_grid(grid: QGridLayout) -> None:
+    while grid.count():
+        item = grid.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+

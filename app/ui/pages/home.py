@@ -1,0 +1,236 @@
+"""Home — the one view: what everything is worth, partner by partner, and what expires."""
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from app.core.money import MLK_UNIT
+from app.ui import fmt
+from app.ui.backend import LEDGER, NETWORK, PARTNERS, PRICES, WALLET
+from app.ui.errors import explain
+from app.ui.pages.base import Page
+from app.ui.widgets.charts import MLK_COLOR, CompositionChart, ExpiryTimeline
+from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted
+
+
+class PartnerCard(Card):
+    clicked = Signal(str)
+
+    def __init__(self, holding, overview, parent=None):
+        super().__init__(parent, margins=16, spacing=6)
+        self.code = holding.partner.code
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        p = holding.partner
+        head = QHBoxLayout()
+        dot = QLabel("●")
+        dot.setStyleSheet(f"color: {p.color}; font-size: 16px;")
+        head.addWidget(dot)
+        head.addWidget(label(fmt.partner_name(p), "SectionTitle"))
+        head.addStretch(1)
+        if not holding.linked:
+            head.addWidget(label(self.tr("not linked"), "Chip"))
+        self.layout_.addLayout(head)
+        self.layout_.addWidget(muted(p.category(fmt.i18n.current())))
+        self.layout_.addWidget(label(fmt.points(holding.balance), "MidNumber"))
+        worth = fmt.krw(holding.krw_value)
+        if holding.mlk_value is not None:
+            worth += " · " + self.tr("{} now").format(fmt.mlk(holding.mlk_value, 2))
+        self.layout_.addWidget(muted(worth))
+        if holding.expiring:
+            when = fmt.short_day(holding.next_expiry)
+            warn = label(self.tr("{points} expire by {day}").format(
+                points=fmt.points(holding.expiring), day=when), "Warning")
+            self.layout_.addWidget(warn)
+        else:
+            self.layout_.addWidget(muted(self.tr("Nothing expires within 30 days")))
+
+    def mouseReleaseEvent(self, event) -> None:
+        self.clicked.emit(self.code)
+        super().mouseReleaseEvent(event)
+
+
+class HomePage(Page):
+    areas = frozenset({LEDGER, PARTNERS, PRICES, WALLET, NETWORK})
+    convert_requested = Signal(str, int)  # partner code, points to convert
+    populated = Signal()
+
+    def __init__(self, backend, parent=None):
+        super().__init__(backend, parent)
+        self._overview = None
+        self._onchain: int | None = None
+        self._onchain_note = ""
+        summary = Card()
+        top = QHBoxLayout()
+        left = QVBoxLayout()
+        self.total_caption = muted()
+        self.total = label("—", "BigNumber")
+        self.price_line = muted()
+        left.addWidget(self.total_caption)
+        left.addWidget(self.total)
+        left.addWidget(self.price_line)
+        top.addLayout(left, 2)
+        self.stats = []
+        for _ in range(3):
+            box = QVBoxLayout()
+            caption, value, note = muted(), label("—", "MidNumber"), muted()
+            for w in (caption, value, note):
+                box.addWidget(w)
+            box.addStretch(1)
+            top.addLayout(box, 1)
+            self.stats.append((caption, value, note))
+        summary.layout_.addLayout(top)
+        self.content.addWidget(summary)
+
+        self.banner = Banner()
+        self.banner.hide()
+        self.banner.action.clicked.connect(self._convert_expiring)
+        self.content.addWidget(self.banner)
+
+        self.partners_title = label("", "SectionTitle")
+        self.content.addWidget(self.partners_title)
+        self.grid_host = QWidget()
+        self.grid = QGridLayout(self.grid_host)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(14)
+        self.content.addWidget(self.grid_host)
+        self.empty = muted(wrap=True)
+        self.link_button = button(primary=True)
+        self.empty_box = Card()
+        self.empty_box.layout_.addWidget(self.empty)
+        self.empty_box.layout_.addWidget(self.link_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.empty_box.hide()
+        self.content.addWidget(self.empty_box)
+
+        charts = QHBoxLayout()
+        charts.setSpacing(14)
+        self.mix_card, self.expiry_card = Card(), Card()
+        self.mix_title, self.expiry_title = label("", "SectionTitle"), label("", "SectionTitle")
+        self.mix = CompositionChart()
+        self.timeline = ExpiryTimeline()
+        self.mix_card.layout_.addWidget(self.mix_title)
+        self.mix_card.layout_.addWidget(self.mix)
+        self.expiry_card.layout_.addWidget(self.expiry_title)
+        self.expiry_card.layout_.addWidget(self.timeline)
+        charts.addWidget(self.mix_card, 1)
+        charts.addWidget(self.expiry_card, 1)
+        self.content.addLayout(charts)
+        self.content.addStretch(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Home"))
+        self.total_caption.setText(self.tr("Total value"))
+        self.partners_title.setText(self.tr("Your points"))
+        self.mix_title.setText(self.tr("What you hold"))
+        self.expiry_title.setText(self.tr("Expiring in the next 8 weeks"))
+        self.empty.setText(self.tr("No partner is linked yet. Link Yanolja, Shinsegae Duty "
+                                   "Free, Seoul Airport Limousine or Delicar to see all your "
+                                   "points here."))
+        self.link_button.setText(self.tr("Link a partner"))
+        self.banner.action.setText(self.tr("Convert now"))
+        for (caption, _, _), text in zip(self.stats, (self.tr("Points"), self.tr("MLK in the app"),
+                                                      self.tr("MLK in your wallet")), strict=True):
+            caption.setText(text)
+        if self._overview is not None:
+            self._render()
+
+    def refresh(self) -> None:
+        self.backend.run(lambda svc: svc.points.overview(), self._loaded, self._failed)
+        self.backend.run(_onchain_balance, self._chain_loaded, self._chain_failed, lane="chain")
+
+    def _loaded(self, overview) -> None:
+        self._overview = overview
+        self._render()
+        self.populated.emit()
+
+    def _failed(self, error) -> None:
+        self.price_line.setText(explain(error))
+
+    def _chain_loaded(self, units) -> None:
+        self._onchain, self._onchain_note = units, ""
+        if self._overview is not None:
+            self._render()
+
+    def _chain_failed(self, error) -> None:
+        self._onchain, self._onchain_note = None, explain(error)
+        if self._overview is not None:
+            self._render()
+
+    def _render(self) -> None:
+        ov = self._overview
+        self.total.setText(fmt.krw(ov.total_krw))
+        if ov.price:
+            self.price_line.setText(self.tr("1 MLK = {price} · {source}").format(
+                price=fmt.krw(ov.price.krw_per_mlk, 2),
+                source=self.tr("live price") if ov.price.source == "upbit"
+                else self.tr("fixed price")))
+        else:
+            self.price_line.setText(explain(ov.price_problem))
+        (c1, v1, n1), (c2, v2, n2), (c3, v3, n3) = self.stats
+        v1.setText(fmt.krw(ov.points_krw))
+        n1.setText(self.tr("{n} partners").format(n=len(ov.holdings)))
+        v2.setText(fmt.mlk(ov.mlk_in_app, 2))
+        n2.setText(fmt.krw(ov.mlk_krw) if ov.mlk_krw is not None else "")
+        if self._onchain is None:
+            v3.setText("—")
+            n3.setText(self._onchain_note or self.tr("No wallet yet"))
+        else:
+            v3.setText(fmt.mlk(self._onchain, 2))
+            n3.setText(fmt.krw(Decimal(self._onchain) * ov.price.krw_per_mlk / MLK_UNIT)
+                       if ov.price else "")
+        self._render_banner(ov)
+        self._render_cards(ov)
+        self._render_charts(ov)
+
+    def _render_banner(self, ov) -> None:
+        soon = sorted(ov.expiring, key=lambda h: h.next_expiry)
+        if not soon:
+            self.banner.hide()
+            return
+        first = soon[0]
+        text = self.tr("{points} of {partner} expire on {day}. Convert them before they "
+                       "expire.").format(points=fmt.points(first.expiring),
+                                         partner=fmt.partner_name(first.partner),
+                                         day=fmt.day(first.next_expiry))
+        if len(soon) > 1:
+            text += " " + self.tr("{n} more partners have points expiring within 30 days.") \
+                .format(n=len(soon) - 1)
+        self.banner.text.setText(text)
+        self._expiring = (first.partner.code, first.expiring)
+        self.banner.show()
+
+    def _render_cards(self, ov) -> None:
+        clear_layout(self.grid)
+        self.empty_box.setVisible(not ov.holdings)
+        columns = 3
+        for i, holding in enumerate(ov.holdings):
+            card = PartnerCard(holding, ov)
+            card.clicked.connect(lambda code: self.convert_requested.emit(code, 0))
+            self.grid.addWidget(card, i // columns, i % columns)
+
+    def _render_charts(self, ov) -> None:
+        slices = [(fmt.partner_name(h.partner), h.krw_value, h.partner.color)
+                  for h in ov.holdings]
+        if ov.mlk_krw:
+            slices.append((self.tr("MLK in the app"), ov.mlk_krw, MLK_COLOR))
+        self.mix.set_slices(slices)
+        self.timeline.set_lots(ov.today, [(fmt.partner_name(h.partner), h.partner.color,
+                                           list(h.lots)) for h in ov.holdings],
+                               lambda d: fmt.short_day(d))
+        self.mix_card.setVisible(bool(ov.holdings))
+        horizon = ov.today + timedelta(weeks=8)
+        any_lots = any(lot.expires_on <= horizon for h in ov.holdings for lot in h.lots)
+        self.expiry_card.setVisible(any_lots)
+
+    def _convert_expiring(self) -> None:
+        code, points = self._expiring
+        self.convert_requested.emit(code, points)
+
+
+def _onchain_balance(svc) -> int | None:
+    if not svc.wallet.status().exists:
+        return None
+    return svc.wallet.balances().mlk_onchain

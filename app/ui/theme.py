@@ -1,0 +1,152 @@
+"""Light and dark themes: one palette of named colours, turned into a Qt palette and a style
+sheet. Widgets refer to colours by role (`accent`, `muted`, ...) through object names and
+dynamic properties, never by hex values of their own."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Colors:
+    window: str
+    card: str
+    border: str
+    text: str
+    muted: str
+    accent: str
+    accent_soft: str
+    accent_text: str
+    positive: str
+    negative: str
+    warning: str
+    warning_soft: str
+    rail: str
+
+
+LIGHT = Colors(window="#F4F5FA", card="#FFFFFF", border="#E3E5EE", text="#171923",
+               muted="#646A80", accent="#5B4CF5", accent_soft="#ECEAFF", accent_text="#FFFFFF",
+               positive="#0E9F6E", negative="#E02D3C", warning="#B45309",
+               warning_soft="#FFF4E0", rail="#FFFFFF")
+DARK = Colors(window="#111218", card="#1C1E27", border="#2B2E3B", text="#ECEDF3",
+              muted="#9BA1B5", accent="#8B7DFF", accent_soft="#2A2650", accent_text="#FFFFFF",
+              positive="#34D399", negative="#F87171", warning="#FBBF24",
+              warning_soft="#3A2E12", rail="#171821")
+
+_current: Colors = LIGHT
+
+
+def colors() -> Colors:
+    return _current
+
+
+def pick_font_family() -> str:
+    """A family with Hangul glyphs, so Korean and English share one look."""
+    families = set(QFontDatabase.families())
+    for name in ("Noto Sans CJK KR", "Noto Sans KR", "Apple SD Gothic Neo", "Malgun Gothic",
+                 "NanumGothic"):
+        if name in families:
+            return name
+    return QApplication.font().family()
+
+
+def apply(app: QApplication, dark: bool, scale: float = 1.0) -> None:
+    global _current
+    _current = c = DARK if dark else LIGHT
+    font = QFont(pick_font_family())
+    font.setPointSizeF(10.0 * scale)
+    app.setFont(font)
+    pal = QPalette()
+    for role, value in ((QPalette.ColorRole.Window, c.window), (QPalette.ColorRole.Base, c.card),
+                        (QPalette.ColorRole.AlternateBase, c.window),
+                        (QPalette.ColorRole.Text, c.text),
+                        (QPalette.ColorRole.WindowText, c.text),
+                        (QPalette.ColorRole.ButtonText, c.text),
+                        (QPalette.ColorRole.Button, c.card),
+                        (QPalette.ColorRole.Highlight, c.accent),
+                        (QPalette.ColorRole.HighlightedText, c.accent_text),
+                        (QPalette.ColorRole.PlaceholderText, c.muted),
+                        (QPalette.ColorRole.ToolTipBase, c.card),
+                        (QPalette.ColorRole.ToolTipText, c.text)):
+        pal.setColor(role, QColor(value))
+    app.setPalette(pal)
+    app.setStyleSheet(style_sheet(c, scale))
+
+
+def _chevron(color: str) -> str:
+    """A tinted copy of the chevron icon for QComboBox (style sheets take file URLs)."""
+    import tempfile
+    from pathlib import Path
+
+    from app.core.resources import resource_path
+
+    svg = resource_path("icons", "chevron.svg").read_text().replace("#000000", color)
+    path = Path(tempfile.gettempdir()) / f"milk-chevron-{color.strip('#')}.svg"
+    if not path.exists():
+        path.write_text(svg)
+    return path.as_posix()
+
+
+def style_sheet(c: Colors, scale: float) -> str:
+    def px(n: float) -> str:
+        return f"{round(n * scale)}px"
+
+    chevron = _chevron(c.muted)
+
+    return f"""
+    QWidget {{ color: {c.text}; }}
+    QMainWindow, QDialog, QWizard {{ background: {c.window}; }}
+    #Rail {{ background: {c.rail}; border-right: 1px solid {c.border}; }}
+    #RailButton {{ border: none; border-radius: {px(12)}; padding: {px(8)} {px(4)};
+                   color: {c.muted}; font-size: {px(11)}; background: transparent; }}
+    #RailButton:checked {{ background: {c.accent_soft}; color: {c.accent}; font-weight: 600; }}
+    #RailButton:hover:!checked {{ background: {c.window}; }}
+    #Card {{ background: {c.card}; border: 1px solid {c.border}; border-radius: {px(14)}; }}
+    #Banner {{ background: {c.warning_soft}; border-radius: {px(12)}; }}
+    #BannerText {{ color: {c.warning}; font-weight: 600; }}
+    #PageTitle {{ font-size: {px(24)}; font-weight: 700; }}
+    #SectionTitle {{ font-size: {px(15)}; font-weight: 650; }}
+    #BigNumber {{ font-size: {px(32)}; font-weight: 700; }}
+    #MidNumber {{ font-size: {px(19)}; font-weight: 650; }}
+    #Muted, QLabel[muted="true"] {{ color: {c.muted}; }}
+    #Warning, QLabel[warning="true"] {{ color: {c.warning}; }}
+    #Error {{ color: {c.negative}; }}
+    #Positive {{ color: {c.positive}; }}
+    #DemoBadge {{ background: {c.warning}; color: #FFFFFF; border-radius: {px(8)};
+                  padding: {px(2)} {px(8)}; font-weight: 700; font-size: {px(10)}; }}
+    #Chip {{ background: {c.accent_soft}; color: {c.accent}; border-radius: {px(9)};
+             padding: {px(2)} {px(8)}; font-size: {px(11)}; font-weight: 600; }}
+    QPushButton {{ background: {c.card}; border: 1px solid {c.border}; border-radius: {px(10)};
+                   padding: {px(7)} {px(14)}; }}
+    QPushButton:hover {{ border-color: {c.accent}; }}
+    QPushButton:disabled {{ color: {c.muted}; background: {c.window}; }}
+    QPushButton#Primary {{ background: {c.accent}; color: {c.accent_text}; border: none;
+                           font-weight: 600; }}
+    QPushButton#Primary:disabled {{ background: {c.border}; color: {c.muted}; }}
+    QPushButton#Link {{ border: none; color: {c.accent}; background: transparent;
+                        padding: {px(2)}; font-weight: 600; }}
+    QLineEdit, QComboBox, QPlainTextEdit, QDateEdit, QSpinBox {{
+        background: {c.card}; border: 1px solid {c.border}; border-radius: {px(9)};
+        padding: {px(6)} {px(9)}; selection-background-color: {c.accent}; }}
+    QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus {{ border-color: {c.accent}; }}
+    QComboBox::drop-down {{ border: none; width: {px(26)}; }}
+    QComboBox::down-arrow {{ image: url({chevron}); width: {px(14)}; height: {px(14)}; }}
+    QComboBox QAbstractItemView {{ border: 1px solid {c.border}; border-radius: {px(8)};
+        background: {c.card}; selection-background-color: {c.accent_soft};
+        selection-color: {c.text}; padding: {px(4)}; }}
+    QLineEdit#AmountEdit {{ font-size: {px(22)}; font-weight: 600; padding: {px(8)} {px(10)}; }}
+    QLineEdit[invalid="true"] {{ border-color: {c.negative}; }}
+    QTableView, QListView, QTreeView {{ background: {c.card}; border: 1px solid {c.border};
+        border-radius: {px(10)}; gridline-color: {c.border};
+        selection-background-color: {c.accent_soft}; selection-color: {c.text}; }}
+    QHeaderView::section {{ background: {c.card}; color: {c.muted}; border: none;
+        border-bottom: 1px solid {c.border}; padding: {px(6)}; font-weight: 600; }}
+    QTabWidget::pane {{ border: none; }}
+    QTabBar::tab {{ padding: {px(7)} {px(14)}; color: {c.muted}; border: none; }}
+    QTabBar::tab:selected {{ color: {c.accent}; border-bottom: 2px solid {c.accent}; }}
+    QScrollArea {{ border: none; background: transparent; }}
+    QRadioButton, QCheckBox {{ spacing: {px(6)}; }}
+    QToolTip {{ border: 1px solid {c.border}; padding: {px(4)}; }}
+    """

@@ -1,0 +1,109 @@
+"""Charts on Home: what the user holds (a donut) and what expires when (stacked bars)."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QPieSeries,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QWidget
+
+from app.ui import theme
+
+MLK_COLOR = "#5B4CF5"
+
+
+def _chart() -> QChart:
+    c = theme.colors()
+    chart = QChart()
+    chart.setBackgroundVisible(False)
+    chart.setMargins(QMargins(0, 0, 0, 0))
+    chart.legend().setLabelColor(QColor(c.text))
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+    return chart
+
+
+class CompositionChart(QChartView):
+    """Share of total KRW value by partner points and in-app MLK."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_chart(), parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+
+    def set_slices(self, slices: list[tuple[str, Decimal, str]]) -> None:
+        """(label, KRW value, colour) per slice."""
+        chart = _chart()
+        series = QPieSeries()
+        series.setHoleSize(0.58)
+        total = sum((v for _, v, _ in slices), Decimal(0)) or Decimal(1)
+        for name, value, color in slices:
+            if value <= 0:
+                continue
+            share = value * 100 / total
+            s = series.append(f"{name}  {share:.0f}%", float(value))  # display only
+            s.setColor(QColor(color))
+            s.setBorderColor(QColor(theme.colors().card))
+        chart.addSeries(series)
+        font = QFont(self.font())
+        chart.legend().setFont(font)
+        self.setChart(chart)
+
+
+class ExpiryTimeline(QChartView):
+    """Points expiring per week for the next weeks, stacked by partner."""
+
+    def __init__(self, parent: QWidget | None = None, weeks: int = 8):
+        super().__init__(_chart(), parent)
+        self.weeks = weeks
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+
+    def set_lots(self, today: date, per_partner: list[tuple[str, str, list]],
+                 week_label) -> None:
+        """per_partner: (name, colour, lots with .expires_on/.remaining)."""
+        chart = _chart()
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        series = QStackedBarSeries()
+        top = 0
+        totals = [0] * self.weeks
+        for name, color, lots in per_partner:
+            bars = QBarSet(name)
+            bars.setColor(QColor(color))
+            bars.setBorderColor(QColor(color))
+            weekly = [0] * self.weeks
+            for lot in lots:
+                index = (lot.expires_on - today).days // 7
+                if 0 <= index < self.weeks:
+                    weekly[index] += lot.remaining
+            for i, value in enumerate(weekly):
+                bars.append(value)
+                totals[i] += value
+            series.append(bars)
+        top = max(totals) if totals else 0
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append([week_label(today + timedelta(days=7 * i)) for i in range(self.weeks)])
+        axis_y = QValueAxis()
+        axis_y.setRange(0, max(top * 1.15, 1000))
+        axis_y.setLabelFormat("%.0f")
+        c = theme.colors()
+        for axis in (axis_x, axis_y):
+            axis.setLabelsColor(QColor(c.muted))
+            axis.setGridLineColor(QColor(c.border))
+            axis.setLinePenColor(QColor(c.border))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        self.setChart(chart)

@@ -1,0 +1,92 @@
+"""Small building blocks shared by the pages: cards, labels, buttons, banners."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class Card(QFrame):
+    """A rounded panel; `layout` is a QVBoxLayout with comfortable margins."""
+
+    def __init__(self, parent: QWidget | None = None, margins: int = 18, spacing: int = 10):
+        super().__init__(parent)
+        self.setObjectName("Card")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(margins, margins, margins, margins)
+        self.layout_.setSpacing(spacing)
+
+
+def label(text: str = "", name: str | None = None, wrap: bool = False,
+          selectable: bool = False) -> QLabel:
+    lab = QLabel(text)
+    if name:
+        lab.setObjectName(name)
+    lab.setWordWrap(wrap)
+    if selectable:
+        lab.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return lab
+
+
+def muted(text: str = "", wrap: bool = False) -> QLabel:
+    return label(text, "Muted", wrap)
+
+
+def button(text: str = "", primary: bool = False, link: bool = False) -> QPushButton:
+    b = QPushButton(text)
+    if primary:
+        b.setObjectName("Primary")
+    elif link:
+        b.setObjectName("Link")
+    b.setCursor(Qt.CursorShape.PointingHandCursor)
+    return b
+
+
+def hbox(*widgets, spacing: int = 8, stretch_at: int | None = None) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setSpacing(spacing)
+    for i, w in enumerate(widgets):
+        if i == stretch_at:
+            row.addStretch(1)
+        if isinstance(w, QWidget):
+            row.addWidget(w)
+        elif w is None:
+            row.addStretch(1)
+        else:
+            row.addLayout(w)
+    return row
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    return widget
+
+
+class Banner(QFrame):
+    """A call to action: icon-free text on a tinted band with one button."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Banner")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 12, 12)
+        self.text = label("", "BannerText", wrap=True)
+        self.action = button(primary=True)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.action)
+
+
+def clear_layout(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            clear_layout(item.layout())
