@@ -108,5 +108,5 @@ def _fatal(window, error) -> None:
 
     from app.ui.errors import explain
 
-    QMessageBox.critical(window, window.tr("MiL.k Wallet"), explain(error))
+    QMessageBox.critical(window, "MiL.k Wallet", explain(error))
     window.close()

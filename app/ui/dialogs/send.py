@@ -1,10 +1,11 @@
 """Send / cash out: destination and amount → every check and warning → password → progress
 until the transaction is confirmed."""
+
 from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,8 +46,15 @@ class SendDialog(QDialog):
         first = QWidget()
         f = QVBoxLayout(first)
         f.addWidget(label(self.tr("Send or cash out MLK"), "SectionTitle"))
-        f.addWidget(muted(self.tr("Choose a saved destination — exchange deposit addresses "
-                                  "come first — or paste an address."), wrap=True))
+        f.addWidget(
+            muted(
+                self.tr(
+                    "Choose a saved destination — exchange deposit addresses "
+                    "come first — or paste an address."
+                ),
+                wrap=True,
+            )
+        )
         self.destination = QComboBox()
         self.destination.setEditable(True)
         self.destination.lineEdit().setPlaceholderText("0x…")
@@ -101,7 +109,8 @@ class SendDialog(QDialog):
         self.progress_title = label("", "SectionTitle", wrap=True)
         self.progress_text = muted(wrap=True)
         self.progress_text.setTextInteractionFlags(
-            self.progress_text.textInteractionFlags() | self.progress_text.textInteractionFlags())
+            self.progress_text.textInteractionFlags() | self.progress_text.textInteractionFlags()
+        )
         self.close_button = button(self.tr("Close"), primary=True)
         t.addWidget(self.progress_title)
         t.addWidget(self.progress_text)
@@ -126,15 +135,23 @@ class SendDialog(QDialog):
         def balance(svc):
             return svc.wallet.balances().mlk_onchain
 
-        self.backend.run(balance, lambda units: self.amount.setText(plain_amount("MLK", units)),
-                         lambda e: self.problem1.setText(explain(e)), lane="chain")
+        self.backend.run(
+            balance,
+            lambda units: self.amount.setText(plain_amount("MLK", units)),
+            lambda e: self.problem1.setText(explain(e)),
+            lane="chain",
+        )
 
     def _prepare(self) -> None:
         to, amount = self._destination(), self.amount.text()
         self.problem1.setText(self.tr("Checking…"))
         self.next_button.setEnabled(False)
-        self.backend.run(lambda svc: svc.sending.prepare(to, amount), self._prepared,
-                         self._prepare_failed, lane="chain")
+        self.backend.run(
+            lambda svc: svc.sending.prepare(to, amount),
+            self._prepared,
+            self._prepare_failed,
+            lane="chain",
+        )
 
     def _prepare_failed(self, error) -> None:
         self.next_button.setEnabled(True)
@@ -146,12 +163,20 @@ class SendDialog(QDialog):
         self._plan = plan
         _clear(self.review)
         who = f"{plan.label}\n{plan.recipient}" if plan.label else plan.recipient
-        rows = [(self.tr("To"), who), (self.tr("Amount"), fmt.mlk(plan.amount, None)),
-                (self.tr("Network fee (at most)"),
-                 self.tr("{} gas coin").format(f"{Decimal(plan.max_gas_cost) / GAS:.6f}"))]
+        rows = [
+            (self.tr("To"), who),
+            (self.tr("Amount"), fmt.mlk(plan.amount, None)),
+            (
+                self.tr("Network fee (at most)"),
+                self.tr("{} gas coin").format(f"{Decimal(plan.max_gas_cost) / GAS:.6f}"),
+            ),
+        ]
         if plan.krw_estimate is not None:
-            caption = self.tr("Cash-out value on {}").format(plan.exchange) if plan.exchange \
+            caption = (
+                self.tr("Cash-out value on {}").format(plan.exchange)
+                if plan.exchange
                 else self.tr("Value")
+            )
             rows.append((caption, "≈ " + fmt.krw(plan.krw_estimate)))
         for i, (k, v) in enumerate(rows):
             self.review.addWidget(muted(k), i, 0)
@@ -176,8 +201,13 @@ class SendDialog(QDialog):
         plan, password = self._plan, Secret(self.password.text())
         self.send_button.setEnabled(False)
         self.problem2.setText(self.tr("Signing…"))
-        self.backend.run(lambda svc: svc.sending.send(plan, password, acknowledged),
-                         self._sent, self._send_failed, changes=(WALLET,), lane="chain")
+        self.backend.run(
+            lambda svc: svc.sending.send(plan, password, acknowledged),
+            self._sent,
+            self._send_failed,
+            changes=(WALLET,),
+            lane="chain",
+        )
 
     def _send_failed(self, error) -> None:
         self.send_button.setEnabled(True)
@@ -201,8 +231,9 @@ class SendDialog(QDialog):
     def _show_progress(self, tx) -> None:
         self._tx = tx
         if tx.status == "confirmed":
-            self.progress_title.setText(self.tr("Sent {amount} — confirmed.").format(
-                amount=fmt.mlk(tx.amount, None)))
+            self.progress_title.setText(
+                self.tr("Sent {amount} — confirmed.").format(amount=fmt.mlk(tx.amount, None))
+            )
             self._poll.stop()
             self.backend.notify(WALLET, LEDGER)
         elif tx.is_open:
@@ -211,19 +242,30 @@ class SendDialog(QDialog):
             self.progress_title.setText(self.tr("The transaction did not go through."))
             self._poll.stop()
             self.backend.notify(WALLET)
-        self.progress_text.setText(self.tr("Status: {status}\nTransaction: {hash}").format(
-            status=status_text(tx), hash=tx.tx_hash))
+        self.progress_text.setText(
+            self.tr("Status: {status}\nTransaction: {hash}").format(
+                status=status_text(tx), hash=tx.tx_hash
+            )
+        )
 
 
 def _warning_text(widget, w) -> str:
     texts = {
-        "token_contract": widget.tr("this is the MLK token contract; MLK sent to it is lost."),
-        "contract": widget.tr("this address is a smart contract, not a personal wallet."),
-        "self": widget.tr("this is your own address."),
-        "lookalike": widget.tr("this address looks like one you used before but is "
-                               "different — a common scam. Compare every character."),
-        "first_time": widget.tr("you have never sent to this address. Consider a small test "
-                                "amount first."),
+        "token_contract": QCoreApplication.translate(
+            "SendDialog", "this is the MLK token contract; MLK sent to it is lost."
+        ),
+        "contract": QCoreApplication.translate(
+            "SendDialog", "this address is a smart contract, not a personal wallet."
+        ),
+        "self": QCoreApplication.translate("SendDialog", "this is your own address."),
+        "lookalike": QCoreApplication.translate(
+            "SendDialog",
+            "this address looks like one you used before but is "
+            "different — a common scam. Compare every character.",
+        ),
+        "first_time": QCoreApplication.translate(
+            "SendDialog", "you have never sent to this address. Consider a small test amount first."
+        ),
     }
     return texts.get(w.code, w.message)
 

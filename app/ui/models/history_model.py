@@ -1,6 +1,7 @@
 """One history of ledger entries and chain transactions, newest first, fetched in pages on
 demand (Qt's canFetchMore/fetchMore). Opening a journal of a million entries costs the same
 as opening one of a hundred: only the first page is read."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,19 +15,26 @@ PAGE = 200
 CONVERSIONS = ("sell", "buy", "swap")
 CHAIN = "chain"
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("History", text)
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def kind_name(kind: str) -> str:
-    return {"genesis": _t("TICA funding"), "reward": _t("Reward"), "sync": _t("Partner sync"),
-            "sell": _t("Points → MLK"), "buy": _t("MLK → points"),
-            "swap": _t("Points → points"), "expire": _t("Expired"),
-            "withdraw": _t("Withdrawal"), "withdraw_settle": _t("Withdrawal settled"),
-            "withdraw_reverse": _t("Withdrawal returned"), "deposit": _t("Deposit"),
-            "send": _t("Sent on chain"), "cancel": _t("Cancellation"),
-            "gas": _t("Gas")}.get(kind, kind)
+    return {
+        "genesis": translate("History", "TICA funding"),
+        "reward": translate("History", "Reward"),
+        "sync": translate("History", "Partner sync"),
+        "sell": translate("History", "Points → MLK"),
+        "buy": translate("History", "MLK → points"),
+        "swap": translate("History", "Points → points"),
+        "expire": translate("History", "Expired"),
+        "withdraw": translate("History", "Withdrawal"),
+        "withdraw_settle": translate("History", "Withdrawal settled"),
+        "withdraw_reverse": translate("History", "Withdrawal returned"),
+        "deposit": translate("History", "Deposit"),
+        "send": translate("History", "Sent on chain"),
+        "cancel": translate("History", "Cancellation"),
+        "gas": translate("History", "Gas"),
+    }.get(kind, kind)
 
 
 @dataclass(frozen=True)
@@ -40,8 +48,11 @@ class Row:
 
     @property
     def title(self) -> str:
-        return kind_name(self.kind) if self.source == "ledger" else \
-            kind_name(self.kind) + " · " + _t("on chain")
+        return (
+            kind_name(self.kind)
+            if self.source == "ledger"
+            else kind_name(self.kind) + " · " + translate("History", "on chain")
+        )
 
 
 @dataclass
@@ -61,17 +72,21 @@ def fetch(svc, cursor: Cursor, flt: HistoryFilter, include_chain: bool, limit: i
     if include_chain and not cursor.chain_done:
         chain = svc.history.chain_page(before_id=cursor.chain_before, limit=limit, flt=flt)
     merged = sorted(
-        [Row("ledger", r.seq, r.created_at, r.kind, r.changes, r) for r in ledger] +
-        [Row("chain", r.id, r.created_at, r.kind, _onchain_change(r), r) for r in chain],
-        key=lambda row: row.created_at, reverse=True)[:limit]
+        [Row("ledger", r.seq, r.created_at, r.kind, r.changes, r) for r in ledger]
+        + [Row("chain", r.id, r.created_at, r.kind, _onchain_change(r), r) for r in chain],
+        key=lambda row: row.created_at,
+        reverse=True,
+    )[:limit]
     taken_ledger = [r for r in merged if r.source == "ledger"]
     taken_chain = [r for r in merged if r.source == "chain"]
     nxt = Cursor(
         taken_ledger[-1].key if taken_ledger else cursor.ledger_before,
         taken_chain[-1].key if taken_chain else cursor.chain_before,
         cursor.ledger_done or (len(ledger) < limit and len(taken_ledger) == len(ledger)),
-        cursor.chain_done or not include_chain or
-        (len(chain) < limit and len(taken_chain) == len(chain)))
+        cursor.chain_done
+        or not include_chain
+        or (len(chain) < limit and len(taken_chain) == len(chain)),
+    )
     return merged, nxt
 
 
@@ -98,6 +113,7 @@ class HistoryModel(QAbstractTableModel):
         self._cursor = Cursor()
         self._loading = False
         self._generation = 0
+        self.names: dict[str, str] = {}  # partner code -> display name
 
     # -- filtering and (re)loading ------------------------------------------------------------
     def set_filter(self, flt: HistoryFilter, include_chain: bool) -> None:
@@ -124,11 +140,17 @@ class HistoryModel(QAbstractTableModel):
             return
         self._loading = True
         self.loading_changed.emit(True)
-        generation, cursor, flt, chain = (self._generation, self._cursor, self.flt,
-                                          self.include_chain)
-        self.backend.run(lambda svc: fetch(svc, cursor, flt, chain, self.page),
-                         lambda result: self._arrived(generation, result),
-                         lambda error: self._error(generation, error))
+        generation, cursor, flt, chain = (
+            self._generation,
+            self._cursor,
+            self.flt,
+            self.include_chain,
+        )
+        self.backend.run(
+            lambda svc: fetch(svc, cursor, flt, chain, self.page),
+            lambda result: self._arrived(generation, result),
+            lambda error: self._error(generation, error),
+        )
 
     def _arrived(self, generation: int, result) -> None:
         if generation != self._generation:
@@ -157,7 +179,12 @@ class HistoryModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return (_t("Time"), _t("Type"), _t("Details"), _t("Amount"))[section]
+            return (
+                translate("History", "Time"),
+                translate("History", "Type"),
+                translate("History", "Details"),
+                translate("History", "Amount"),
+            )[section]
         return None
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
@@ -178,20 +205,29 @@ class HistoryModel(QAbstractTableModel):
         if column == 1:
             return row.title
         if column == 2:
-            return describe(row)
+            return describe(row, self.names)
         return "  ".join(fmt.signed(asset, units) for asset, units in sorted(row.changes.items()))
 
 
-def describe(row: Row) -> str:
+def describe(row: Row, names: dict[str, str] | None = None) -> str:
+    """One line saying what happened, in the user's language (partner names, not codes)."""
+    names = names or {}
     d = row.detail
     if row.source == "chain":
         to = d.note or f"{d.recipient[:8]}…{d.recipient[-6:]}"
-        return _t("to {to} · {status}").format(to=to, status=d.status)
+        return translate("History", "to {to} · {status}").format(to=to, status=d.status)
     memo = d.memo
     if row.kind in CONVERSIONS:
-        return f"{memo.get('from')} → {memo.get('to')}"
+        return f"{names.get(memo.get('from'), memo.get('from'))} → " \
+               f"{names.get(memo.get('to'), memo.get('to'))}"
     if row.kind in ("sync", "expire") and memo.get("partner"):
-        return memo["partner"]
+        return names.get(memo["partner"], memo["partner"])
     if memo.get("tx_hash"):
         return memo["tx_hash"][:18] + "…"
-    return memo.get("reason", "")
+    reasons = {
+        "demo welcome reward": translate("History", "Demo welcome reward"),
+        "TICA inventory at target": translate("History", "TICA's point inventory"),
+    }
+    reason = memo.get("reason", "")
+    return reasons.get(reason, translate("History", "TICA's MLK pool") if "pool" in reason
+                       else reason)

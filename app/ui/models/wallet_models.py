@@ -1,27 +1,37 @@
 """Table models for the Wallet page: the wallet's transactions and the address book."""
+
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
 from app.ui import fmt
 
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("WalletModels", text)
+translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def status_text(tx) -> str:
-    names = {"signed": _t("signed"), "pending": _t("pending"), "confirmed": _t("confirmed"),
-             "failed": _t("failed"), "dropped": _t("dropped"), "replaced": _t("replaced")}
+    names = {
+        "signed": translate("WalletModels", "signed"),
+        "pending": translate("WalletModels", "pending"),
+        "confirmed": translate("WalletModels", "confirmed"),
+        "failed": translate("WalletModels", "failed"),
+        "dropped": translate("WalletModels", "dropped"),
+        "replaced": translate("WalletModels", "replaced"),
+    }
     text = names.get(tx.status, tx.status)
     if tx.status == "confirmed" and tx.confirmations:
-        text += " · " + _t("{n} confirmations").format(n=tx.confirmations)
+        text += " · " + translate("WalletModels", "{n} confirmations").format(n=tx.confirmations)
     return text
 
 
 def kind_text(kind: str) -> str:
-    return {"send": _t("Send"), "withdraw": _t("Withdrawal"), "deposit": _t("Deposit"),
-            "cancel": _t("Cancel"), "gas": _t("Gas")}.get(kind, kind)
+    return {
+        "send": translate("WalletModels", "Send"),
+        "withdraw": translate("WalletModels", "Withdrawal"),
+        "deposit": translate("WalletModels", "Deposit"),
+        "cancel": translate("WalletModels", "Cancel"),
+        "gas": translate("WalletModels", "Gas"),
+    }.get(kind, kind)
 
 
 class ListModel(QAbstractTableModel):
@@ -79,7 +89,14 @@ class TxModel(ListModel):
         self.labels: dict[str, str] = {}
 
     def headers(self) -> list[str]:
-        return ["#", _t("Type"), _t("Amount"), _t("To"), _t("Status"), _t("Time")]
+        return [
+            "#",
+            translate("WalletModels", "Type"),
+            translate("WalletModels", "Amount"),
+            translate("WalletModels", "To"),
+            translate("WalletModels", "Status"),
+            translate("WalletModels", "Time"),
+        ]
 
     def cell(self, tx, column: int) -> str:
         if column == 0:
@@ -99,13 +116,19 @@ class TxModel(ListModel):
 
 class ContactsModel(ListModel):
     def headers(self) -> list[str]:
-        return [_t("Name"), _t("Kind"), _t("Address")]
+        return [
+            translate("WalletModels", "Name"),
+            translate("WalletModels", "Kind"),
+            translate("WalletModels", "Address"),
+        ]
 
     def cell(self, c, column: int) -> str:
         if column == 0:
             return c.label
         if column == 1:
-            return {"own": _t("Own"), "exchange": _t("Exchange deposit"),
-                    "other": _t("Other")}.get(c.kind, c.kind) + \
-                (f" · {c.exchange}" if c.exchange else "")
+            return {
+                "own": translate("WalletModels", "Own"),
+                "exchange": translate("WalletModels", "Exchange deposit"),
+                "other": translate("WalletModels", "Other"),
+            }.get(c.kind, c.kind) + (f" · {c.exchange}" if c.exchange else "")
         return c.address

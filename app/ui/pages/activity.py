@@ -113,6 +113,7 @@ class ActivityPage(Page):
         items = [("", self.tr("All assets")), ("MLK", "MLK")]
         items += [(p.code, fmt.partner_name(p)) for p in self._catalog]
         _fill(self.asset, items)
+        self.model.names = {p.code: fmt.partner_name(p) for p in self._catalog}
 
     def refresh(self) -> None:
         if not self._catalog and self.backend.services is not None:
@@ -180,7 +181,7 @@ class ActivityPage(Page):
             lines.append(f"<p><b>{self.tr('Status')}</b> {d.status}<br>"
                          f"<b>{self.tr('To')}</b> <code>{d.recipient}</code><br>"
                          f"<b>{self.tr('Transaction')}</b><br><code>{d.tx_hash}</code></p>")
-        lines.append(f"<p>{describe(row)}</p>")
+        lines.append(f"<p>{describe(row, self.model.names)}</p>")
         self.details.setHtml("".join(lines))
 
     def _export(self) -> None:

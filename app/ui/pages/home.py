@@ -219,7 +219,7 @@ class HomePage(Page):
         self.mix.set_slices(slices)
         self.timeline.set_lots(ov.today, [(fmt.partner_name(h.partner), h.partner.color,
                                            list(h.lots)) for h in ov.holdings],
-                               lambda d: fmt.short_day(d))
+                               lambda d: f"{d.month}/{d.day}")
         self.mix_card.setVisible(bool(ov.holdings))
         horizon = ov.today + timedelta(weeks=8)
         any_lots = any(lot.expires_on <= horizon for h in ov.holdings for lot in h.lots)

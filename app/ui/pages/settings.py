@@ -186,9 +186,10 @@ class SettingsPage(Page):
         price, problem = info["price"], info["price_problem"]
         if price is not None:
             age = max(0, int((info["now"] - price.as_of).total_seconds() // 60))
+            source = self.tr("Upbit") if price.source == "upbit" else self.tr("fixed price")
             self.price_state.setText(self.tr("1 MLK = {price} · {source} · {age} min old · "
                                              "fresh").format(price=fmt.krw(price.krw_per_mlk, 2),
-                                                             source=price.source, age=age))
+                                                             source=source, age=age))
         else:
             self.price_state.setText(explain(problem))
         self.upbit_url.setText(info["upbit_url"])
@@ -196,13 +197,15 @@ class SettingsPage(Page):
         if net is not None:
             self.network_state.setText(self.tr(
                 "Now: {kind} · chain id {chain} · block {block}\nMLK token {token}").format(
-                kind=net.config.label, chain=net.chain_id, block=net.block, token=net.token))
+                kind=self.tr("demo chain") if net.config.kind == "demo" else net.config.label,
+                chain=net.chain_id, block=net.block, token=net.token))
         else:
             self.network_state.setText(info.get("network_problem", ""))
         keyring = info["keyring"]
         self.keyring_state.setText(self.tr("Keyring in use: {name} ({verdict})").format(
             name=keyring.name.rsplit(".", 2)[-2], verdict=self.tr("secure") if keyring.accepted
-            else self.tr("refused: ") + keyring.reason))
+            else self.tr("not usable: it would keep secrets in a file or nowhere. Install and "
+                         "unlock GNOME Keyring or KWallet to create a wallet")))
         signing = info["wallet"].exists and not info["wallet"].watch_only
         for b in (self.change_password, self.export_keystore, self.reveal):
             b.setEnabled(signing)

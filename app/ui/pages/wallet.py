@@ -211,7 +211,7 @@ class WalletPage(Page):
             values = [fmt.mlk(b.mlk_onchain, 4), fmt.mlk(b.mlk_in_app, 4),
                       fmt.mlk(b.withdrawing, 4), f"{Decimal(b.gas_wei) / GAS:.6f}"]
             self.network_note.setText(self.tr("Network: {net} · block {block}").format(
-                net=b.network, block=b.block))
+                net=self.tr("demo chain") if b.network == "demo" else b.network, block=b.block))
         for (_, value), text in zip(self.balance_labels, values, strict=True):
             value.setText(text)
         self.tx_model.labels = {c.address.lower(): c.label for c in state["contacts"]}

@@ -22,10 +22,21 @@ from app.ui import theme
 MLK_COLOR = "#5B4CF5"
 
 
+def _nice_ceiling(value: int, ticks: int = 4) -> int:
+    """A round axis maximum: `ticks` steps of 1, 2 or 5 x 10^n, at least `value`."""
+    magnitude = 1
+    while True:
+        for m in (1, 2, 5):
+            if m * magnitude * ticks >= max(value, 1):
+                return m * magnitude * ticks
+        magnitude *= 10
+
+
 def _chart() -> QChart:
     c = theme.colors()
     chart = QChart()
     chart.setBackgroundVisible(False)
+    chart.setPlotAreaBackgroundVisible(False)
     chart.setMargins(QMargins(0, 0, 0, 0))
     chart.legend().setLabelColor(QColor(c.text))
     chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -40,6 +51,7 @@ class CompositionChart(QChartView):
         super().__init__(_chart(), parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(200)
+        self.setStyleSheet("background: transparent;")
 
     def set_slices(self, slices: list[tuple[str, Decimal, str]]) -> None:
         """(label, KRW value, colour) per slice."""
@@ -68,6 +80,7 @@ class ExpiryTimeline(QChartView):
         self.weeks = weeks
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(200)
+        self.setStyleSheet("background: transparent;")
 
     def set_lots(self, today: date, per_partner: list[tuple[str, str, list]],
                  week_label) -> None:
@@ -95,7 +108,8 @@ class ExpiryTimeline(QChartView):
         axis_x = QBarCategoryAxis()
         axis_x.append([week_label(today + timedelta(days=7 * i)) for i in range(self.weeks)])
         axis_y = QValueAxis()
-        axis_y.setRange(0, max(top * 1.15, 1000))
+        axis_y.setRange(0, _nice_ceiling(top))
+        axis_y.setTickCount(5)
         axis_y.setLabelFormat("%.0f")
         c = theme.colors()
         for axis in (axis_x, axis_y):
