@@ -37,7 +37,7 @@ def profile_dir(args) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtCore import QEvent, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui import i18n, theme
@@ -47,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MiL.k Wallet")
     app.setOrganizationName("MiLk")
+    from app.ui.tasks import GuiThreadGC
+
+    GuiThreadGC(app)
     prefs = QSettings("MiLk", "MiL.k Wallet")
     scale = PRESENTER_SCALE if args.presenter else 1.0
     prefs.setValue("scale", scale)
@@ -55,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     languages = i18n.Languages(app)
     languages.set(args.lang or prefs.value("language") or i18n.system_language())
 
-    backend = Backend(profile_dir(args), demo=args.demo)
+    backend = Backend(profile_dir(args), demo=args.demo, parent=app)  # Qt owns it, not the GC
     window = MainWindow(backend, languages, prefs)
     window.resize(1280 if not args.presenter else 1600, 860 if not args.presenter else 1000)
     if args.screenshot:
@@ -72,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     QTimer.singleShot(0, backend.start)  # after the window is up
     code = app.exec()
     backend.close()
+    # Tear the window down here, in the GUI thread, rather than leave it to the garbage
+    # collector at exit (which may run anywhere, in any order).
+    window.hide()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     return code
 
 

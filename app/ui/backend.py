@@ -22,10 +22,12 @@ class Backend(QObject):
     open_failed = Signal(object)
     changed = Signal(frozenset)  # which areas changed
 
-    def __init__(self, data_dir: Path, demo: bool, parent: QObject | None = None):
+    def __init__(self, data_dir: Path, demo: bool, parent: QObject | None = None,
+                 open_services: Callable | None = None):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.demo = demo
+        self._open_services = open_services  # tests pass a faster key-derivation setting
         self.services = None
         self.ledger = Lane("ledger", self)
         self.chain = Lane("chain", self)
@@ -41,7 +43,7 @@ class Backend(QObject):
     def _open(self):
         from app.core.services import Services
 
-        svc = Services.open(self.data_dir)
+        svc = (self._open_services or Services.open)(self.data_dir)
         if self.demo or not svc.admin.is_initialized():
             svc.admin.init(demo=self.demo)
         return svc

@@ -58,7 +58,7 @@ class MainWindow(QMainWindow):
         self.home.populated.connect(self._home_populated)
         self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
         self.settings.theme_changed.connect(self._restyle)
-        languages.changed.connect(lambda _lang: self.retranslate())
+        languages.changed.connect(self._language_changed)
         self._awaiting_paint = False
         self._painted_once = False
         self.retranslate()
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.demo_badge.setText(self.tr("DEMO"))
         for page in self.pages:
             page.retranslate()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
 
     def _restyle(self) -> None:
         self.rail.restyle()
@@ -105,5 +108,9 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def closeEvent(self, event) -> None:
+        try:
+            self.languages.changed.disconnect(self._language_changed)
+        except (RuntimeError, TypeError):  # already disconnected by an earlier close
+            pass
         self.backend.close()
         super().closeEvent(event)

@@ -79,3 +79,31 @@ def _expected(exc: BaseException) -> bool:
     from app.core.errors import MilkError
 
     return isinstance(exc, MilkError)
+
+
+class GuiThreadGC(QObject):
+    """Garbage collection only on the GUI thread.
+
+    Python collects cycles in whichever thread happens to allocate; a cycle holding a Qt
+    object would then be destroyed from a worker lane, which Qt does not allow. So automatic
+    collection is switched off and done here, young generations often, the oldest rarely."""
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 500):
+        import gc
+
+        from PySide6.QtCore import QTimer
+
+        super().__init__(parent)
+        self._ticks = 0
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._collect)
+        self._timer.start()
+
+    def _collect(self) -> None:
+        import gc
+
+        self._ticks += 1
+        generation = 2 if self._ticks % 120 == 0 else 1 if self._ticks % 10 == 0 else 0
+        gc.collect(generation)

@@ -33,6 +33,11 @@ class PasswordDialog(QDialog):
         return Secret(self.field.text())
 
     @classmethod
-    def ask(cls, parent, title: str, explanation: str = "") -> Secret | None:
+    def request(cls, parent, title: str, explanation: str, on_secret) -> PasswordDialog:
+        """Open (without blocking) and call on_secret(Secret) if the user continues."""
         dialog = cls(title, explanation, parent)
-        return dialog.secret() if dialog.exec() else None
+        dialog.setObjectName("PasswordDialog")
+        dialog.accepted.connect(lambda: on_secret(dialog.secret()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog

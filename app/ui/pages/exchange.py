@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
 )
 
+from app.core.errors import RuleError
 from app.core.money import MLK, plain_amount
 from app.ui import fmt
 from app.ui.backend import LEDGER, PARTNERS, PRICES
@@ -34,6 +35,7 @@ class ExchangePage(Page):
         self._catalog = []
         self._request_id = 0
         self._pending_prefill = None
+        self.dialog = None
         row = QHBoxLayout()
         row.setSpacing(16)
 
@@ -210,7 +212,14 @@ class ExchangePage(Page):
         if rid != self._request_id:
             return  # the inputs changed meanwhile
         self._quote = quote
-        self.review.setEnabled(True)
+        t = quote.trade
+        have = self._balances.get(t.from_asset, 0)
+        enough = t.amount_in <= have
+        if not enough:  # say so now, not after the user confirmed
+            self.problem.setText(explain(RuleError(
+                "", code="insufficient_balance",
+                details={"asset": t.from_asset, "available": have, "needed": t.amount_in})))
+        self.review.setEnabled(enough)
         self._tick.start()
         self._render_quote()
 
@@ -263,7 +272,7 @@ class ExchangePage(Page):
         self._count_down()
 
     def _count_down(self) -> None:
-        if self._quote is None:
+        if self._quote is None or not self.backend.is_ready:
             return
         left = self._quote.seconds_left(self.backend.services.ctx.clock.now())
         if left <= 0:
@@ -288,12 +297,15 @@ class ExchangePage(Page):
     def _review(self) -> None:
         if self._quote is None:
             return
-        dialog = ConfirmConvertDialog(self._quote, self._partner, self)
-        if dialog.exec():
-            quote = self._quote
-            self.review.setEnabled(False)
-            self.backend.run(lambda svc: svc.exchange.execute(quote), self._converted,
-                             self._convert_failed, changes=(LEDGER,))
+        quote = self._quote
+        self.dialog = ConfirmConvertDialog(quote, self._partner, self)
+        self.dialog.accepted.connect(lambda: self._execute(quote))
+        self.dialog.open()
+
+    def _execute(self, quote) -> None:
+        self.review.setEnabled(False)
+        self.backend.run(lambda svc: svc.exchange.execute(quote), self._converted,
+                         self._convert_failed, changes=(LEDGER,))
 
     def _converted(self, conversion) -> None:
         c = conversion

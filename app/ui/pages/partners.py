@@ -17,6 +17,7 @@ class PartnersPage(Page):
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent)
         self._statuses = []
+        self.dialog = None
         head = QHBoxLayout()
         self.intro = muted(wrap=True)
         self.sync_all = button()
@@ -82,11 +83,16 @@ class PartnersPage(Page):
             row.addWidget(unlink)
         else:
             link = button(self.tr("Link"), primary=True)
-            link.clicked.connect(lambda: LinkPartnerDialog(self.backend, p, self).exec())
+            link.clicked.connect(lambda: self.open_link(p))
             row.addWidget(link)
         row.addStretch(1)
         card.layout_.addLayout(row)
         return card
+
+    def open_link(self, partner) -> LinkPartnerDialog:
+        self.dialog = LinkPartnerDialog(self.backend, partner, self)
+        self.dialog.open()
+        return self.dialog
 
     def _sync(self, code: str) -> None:
         self.backend.run(lambda svc: svc.partners.sync(code), None,

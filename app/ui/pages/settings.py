@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -31,6 +31,7 @@ class SettingsPage(Page):
         super().__init__(backend, parent)
         self.languages, self.prefs = languages, prefs
         self._info = None
+        self.dialog = None
         grid = QGridLayout()
         grid.setSpacing(16)
         self.content.addLayout(grid)
@@ -265,28 +266,29 @@ class SettingsPage(Page):
 
     # -- security -------------------------------------------------------------------------------
     def _change_password(self) -> None:
-        old = PasswordDialog.ask(self, self.tr("Current password"))
-        if old is None:
-            return
-        new = PasswordDialog.ask(self, self.tr("New password"),
-                                 self.tr("At least 8 characters."))
-        if new is None:
-            return
-        self.backend.run(lambda svc: svc.wallet.change_password(old, new),
-                         lambda _r: self.security_message.setText(self.tr("Password changed.")),
-                         lambda e: self.security_message.setText(explain(e)), lane="chain")
+        def with_old(old):
+            def with_new(new):
+                self.backend.run(lambda svc: svc.wallet.change_password(old, new),
+                                 lambda _r: self.security_message.setText(
+                                     self.tr("Password changed.")),
+                                 lambda e: self.security_message.setText(explain(e)),
+                                 lane="chain")
+
+            self.dialog = PasswordDialog.request(self, self.tr("New password"),
+                                                 self.tr("At least 8 characters."), with_new)
+
+        self.dialog = PasswordDialog.request(self, self.tr("Current password"), "", with_old)
 
     def _export_keystore(self) -> None:
-        password = PasswordDialog.ask(self, self.tr("Export keystore"), self.tr(
-            "The keystore file is encrypted with your password. Keep it as a backup."))
-        if password is None:
-            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export keystore"),
                                               str(Path.home() / "milk-keystore.json"),
                                               "JSON (*.json)")
-        if not path:
-            return
+        if path:
+            self.dialog = PasswordDialog.request(self, self.tr("Export keystore"), self.tr(
+                "The keystore file is encrypted with your password. Keep it as a backup."),
+                lambda password: self.export_keystore_to(Path(path), password))
 
+    def export_keystore_to(self, path: Path, password) -> None:
         def work(svc):
             import json
             import os
@@ -301,19 +303,22 @@ class SettingsPage(Page):
             lambda e: self.security_message.setText(explain(e)), lane="chain")
 
     def _reveal(self) -> None:
-        password = PasswordDialog.ask(self, self.tr("Show recovery phrase"), self.tr(
-            "Make sure nobody can see your screen."))
-        if password is None:
-            return
-        self.backend.run(lambda svc: svc.wallet.reveal_mnemonic(password), self._show_phrase,
-                         lambda e: self.security_message.setText(explain(e)), lane="chain")
+        def show(password):
+            self.backend.run(lambda svc: svc.wallet.reveal_mnemonic(password),
+                             self._show_phrase,
+                             lambda e: self.security_message.setText(explain(e)), lane="chain")
+
+        self.dialog = PasswordDialog.request(self, self.tr("Show recovery phrase"), self.tr(
+            "Make sure nobody can see your screen."), show)
 
     def _show_phrase(self, phrase) -> None:
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("Recovery phrase"))
         box.setText(phrase.reveal())
         box.setInformativeText(self.tr("Anyone with these words owns your wallet."))
-        box.exec()
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = box
+        box.open()
 
     # -- data -----------------------------------------------------------------------------------
     def run_verify(self) -> None:

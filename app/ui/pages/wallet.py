@@ -39,6 +39,7 @@ class WalletPage(Page):
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent)
         self._state = None
+        self.dialog = None  # the dialog opened last (non-blocking)
         # -- no wallet yet
         self.setup = Card(spacing=12)
         self.setup_title = label("", "SectionTitle")
@@ -234,8 +235,8 @@ class WalletPage(Page):
 
     # -- actions --------------------------------------------------------------------------------
     def _setup(self, mode: str) -> None:
-        wizard = FirstRunWizard(self.backend, self, start=mode)
-        wizard.exec()
+        self.dialog = FirstRunWizard(self.backend, self, start=mode)
+        self.dialog.open()
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.address.text())
@@ -243,10 +244,12 @@ class WalletPage(Page):
         QTimer.singleShot(1500, self.retranslate)
 
     def _send(self) -> None:
-        SendDialog(self.backend, self._state["contacts"], self).exec()
+        self.dialog = SendDialog(self.backend, self._state["contacts"], self)
+        self.dialog.open()
 
     def _move(self, direction: str) -> None:
-        MoveMlkDialog(self.backend, direction, self._state, self).exec()
+        self.dialog = MoveMlkDialog(self.backend, direction, self._state, self)
+        self.dialog.open()
 
     def _replace(self, how: str) -> None:
         tx = self._selected_tx()
@@ -254,16 +257,17 @@ class WalletPage(Page):
             return
         title = self.tr("Speed up transaction #{}").format(tx.id) if how == "speed_up" else \
             self.tr("Cancel transaction #{}").format(tx.id)
-        password = PasswordDialog.ask(self, title, self.tr(
-            "A replacement with the same nonce and higher fees is signed and sent."))
-        if password is None:
-            return
-        self.backend.run(lambda svc: getattr(svc.sending, how)(tx.id, password),
-                         lambda _tx: self.refresh(), self._failed, changes=(WALLET,),
-                         lane="chain")
+        def go(password):
+            self.backend.run(lambda svc: getattr(svc.sending, how)(tx.id, password),
+                             lambda _tx: self.refresh(), self._failed, changes=(WALLET,),
+                             lane="chain")
+
+        self.dialog = PasswordDialog.request(self, title, self.tr(
+            "A replacement with the same nonce and higher fees is signed and sent."), go)
 
     def _edit_contact(self, contact) -> None:
-        ContactDialog(self.backend, contact, self).exec()
+        self.dialog = ContactDialog(self.backend, contact, self)
+        self.dialog.open()
 
     def _remove_contact(self) -> None:
         contact = self._selected_contact()

@@ -1,0 +1,184 @@
+"""Each page driven as a user would: link, see it on Home, convert every way, find the entry
+in Activity, export it, switch language; refusals explained and changing nothing."""
+from __future__ import annotations
+
+import csv
+from datetime import timedelta
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+
+from app.core.connectors.demo import DemoConnector
+from app.ui.main_window import ACTIVITY, EXCHANGE, HOME, PARTNERS, SETTINGS
+from tests.ui.conftest import LagMeter, settle
+
+
+def click(qtbot, widget) -> None:
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def head(backend):
+    return backend.services.admin.verify().head_hash
+
+
+def test_home_shows_every_partner_value_and_what_expires(make_app):
+    window, backend = make_app()
+    home = window.home
+    assert home.total.text() == "₩632,100"
+    cards = [home.grid.itemAt(i).widget() for i in range(home.grid.count())]
+    assert [c.code for c in cards] == ["YANOLJA", "SSG_DUTYFREE", "AIRPORT_LIMO"]
+    assert home.banner.isVisible() and "expire" in home.banner.text.text()
+    assert "Shinsegae Duty Free" in home.banner.text.text()
+
+
+def test_link_a_partner_and_see_it_on_home(make_app, qtbot):
+    window, backend = make_app()
+    window.show_page(PARTNERS)
+    settle(qtbot, backend)
+    page = window.partners
+    delicar = next(p for p in backend.services.ctx.catalog if p.code == "DELICAR")
+    dialog = page.open_link(delicar)
+    qtbot.keyClicks(dialog.member, "minji-77")
+    click(qtbot, dialog.send_code)
+    qtbot.waitUntil(lambda: dialog.code.isEnabled())
+    assert DemoConnector(delicar).code_for("minji-77") in dialog.sent.text()
+    qtbot.keyClicks(dialog.code, DemoConnector(delicar).code_for("minji-77"))
+    click(qtbot, dialog.link)
+    qtbot.waitUntil(lambda: "Linked" in dialog.sent.text(), timeout=10_000)
+    settle(qtbot, backend)
+    window.show_page(HOME)
+    qtbot.waitUntil(lambda: window.home.grid.count() == 4, timeout=10_000)
+
+
+def convert(qtbot, window, backend, src, dst, amount, exact_out=False):
+    window.show_page(EXCHANGE)
+    settle(qtbot, backend)
+    page = window.exchange
+    page.from_box.setCurrentIndex(page.from_box.findData(src))
+    page.to_box.setCurrentIndex(page.to_box.findData(dst))
+    (page.get_mode if exact_out else page.pay_mode).setChecked(True)
+    page.amount.clear()
+    qtbot.keyClicks(page.amount, amount)
+    qtbot.waitUntil(lambda: page.review.isEnabled(), timeout=10_000)
+    click(qtbot, page.review)
+    confirm = page.dialog
+    assert confirm.isVisible()
+    click(qtbot, confirm.confirm)
+    qtbot.waitUntil(lambda: page.result.isVisible(), timeout=10_000)
+    settle(qtbot, backend)
+    return page
+
+
+def test_convert_both_ways_and_point_to_point(make_app, qtbot):
+    window, backend = make_app()
+    svc = backend.services
+    ya, mlk = svc.points.balance("YANOLJA"), svc.points.balance("MLK")
+    page = convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
+    assert "9.85 MLK" in page.result_text.text() and "Ledger entry #" in page.result_entry.text()
+    assert svc.points.balance("YANOLJA") == ya - 2000
+    assert svc.points.balance("MLK") == mlk + 9_850_000_000_000_000_000
+    convert(qtbot, window, backend, "MLK", "DELICAR", "1000", exact_out=True)
+    assert svc.points.balance("DELICAR") == 1000
+    convert(qtbot, window, backend, "SSG_DUTYFREE", "AIRPORT_LIMO", "5000")
+    entries = svc.history.page(limit=3)
+    assert [e.kind for e in entries] == ["swap", "buy", "sell"]
+    assert svc.admin.verify().ok
+
+
+def test_the_entry_appears_in_activity_and_exports(make_app, qtbot, tmp_path):
+    window, backend = make_app()
+    convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
+    window.show_page(ACTIVITY)
+    settle(qtbot, backend)
+    page = window.activity
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    first = page.model.rows[0]
+    assert first.kind == "sell" and first.changes == {"MLK": 9_850_000_000_000_000_000,
+                                                      "YANOLJA": -2000}
+    page.table.selectRow(0)
+    assert first.detail.hash in page.details.toPlainText()
+    page.kind.setCurrentIndex(page.kind.findData("conversions"))
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    out = tmp_path / "activity.csv"
+    page.export_to(out)
+    settle(qtbot, backend)
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {r["kind"] for r in rows} == {"sell"}
+
+
+def test_language_switches_live(make_app, qtbot):
+    window, backend = make_app(lang="en")
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    settings = window.settings
+    settings.language.setCurrentIndex(settings.language.findData("ko"))
+    assert window.home.title.text() == "홈"
+    assert window.rail._buttons[1][0].text() == "교환"
+    window.show_page(HOME)
+    settle(qtbot, backend)
+    assert window.home.total.text() == "632,100원"
+    settings.language.setCurrentIndex(settings.language.findData("en"))
+    assert window.home.title.text() == "Home"
+
+
+def test_refusals_on_the_exchange_page_explain_and_change_nothing(make_app, qtbot):
+    window, backend = make_app()
+    window.show_page(EXCHANGE)
+    settle(qtbot, backend)
+    page = window.exchange
+    before = head(backend)
+
+    def attempt(src, dst, amount):
+        page.from_box.setCurrentIndex(page.from_box.findData(src))
+        page.to_box.setCurrentIndex(page.to_box.findData(dst))
+        page.amount.clear()
+        qtbot.keyClicks(page.amount, amount)
+        qtbot.waitUntil(lambda: page.problem.text() != "", timeout=10_000)
+        assert not page.review.isEnabled()
+        return page.problem.text()
+
+    assert "whole numbers" in attempt("YANOLJA", "MLK", "1.5")
+    assert page.amount.property("invalid") is True
+    assert "Not enough" in attempt("MLK", "YANOLJA", "5000")  # 100 MLK in the app
+    assert "smallest exchange" in attempt("YANOLJA", "MLK", "999")
+    backend.services.prices.set_static(Decimal(200), backend.services.ctx.clock.now() -
+                                       timedelta(hours=1))
+    assert "out of date" in attempt("YANOLJA", "MLK", "2000")
+    assert head(backend) == before
+
+
+def test_verify_ledger_from_settings(make_app, qtbot):
+    window, backend = make_app()
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    click(qtbot, window.settings.verify)
+    qtbot.waitUntil(lambda: "verified" in window.settings.verify_result.text())
+
+
+def test_gui_thread_stays_responsive_while_converting_and_loading_history(make_app, qtbot):
+    window, backend = make_app()
+    with LagMeter() as lag:
+        convert(qtbot, window, backend, "YANOLJA", "MLK", "3000")
+        window.show_page(ACTIVITY)
+        settle(qtbot, backend)
+    assert lag.worst < 0.100, f"the GUI thread stalled {lag.worst * 1000:.0f} ms"
+
+
+def test_confirm_dialog_buttons(make_app, qtbot):
+    window, backend = make_app()
+    window.show_page(EXCHANGE)
+    settle(qtbot, backend)
+    page = window.exchange
+    page.from_box.setCurrentIndex(page.from_box.findData("YANOLJA"))
+    page.to_box.setCurrentIndex(page.to_box.findData("MLK"))
+    qtbot.keyClicks(page.amount, "2000")
+    qtbot.waitUntil(lambda: page.review.isEnabled(), timeout=10_000)
+    before = head(backend)
+    click(qtbot, page.review)
+    cancel = next(b for b in page.dialog.findChildren(QPushButton) if b.text() == "Cancel")
+    click(qtbot, cancel)
+    settle(qtbot, backend)
+    assert head(backend) == before  # nothing is sent until confirmed
+    assert page.dialog.findChild(QDialogButtonBox) is not None
