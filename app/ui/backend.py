@@ -46,6 +46,8 @@ class Backend(QObject):
         svc = (self._open_services or Services.open)(self.data_dir)
         if self.demo or not svc.admin.is_initialized():
             svc.admin.init(demo=self.demo)
+        # The head the pages will load from; any later write (another process) is news.
+        self._head = _ledger_head(svc)
         return svc
 
     def _opened(self, svc) -> None:
@@ -78,18 +80,12 @@ class Backend(QObject):
         if self.ledger.busy or self.services is None:
             return
 
-        def head(svc):
-            from sqlalchemy import text
-
-            with svc.ctx.db.read() as s:
-                return tuple(s.execute(text("SELECT seq, hash FROM chain_head")).one())
-
         def compare(value):
             if self._head is not None and value != self._head:
                 self.changed.emit(frozenset({LEDGER, PARTNERS}))
             self._head = value
 
-        self.ledger.submit(lambda: head(self.services), compare, lambda _e: None)
+        self.ledger.submit(lambda: _ledger_head(self.services), compare, lambda _e: None)
 
     # -- demo ---------------------------------------------------------------------------------
     def reset_demo(self, on_done: Callable[[], None]) -> None:
@@ -103,7 +99,6 @@ class Backend(QObject):
 
         def reopened(svc):
             self.services = svc
-            self._head = None
             self.changed.emit(frozenset(ALL))
             on_done()
 
@@ -137,7 +132,6 @@ class Backend(QObject):
 
         def reopened(svc):
             self.services = svc
-            self._head = None
             self.changed.emit(frozenset(ALL))
             on_done()
 
@@ -150,3 +144,10 @@ class Backend(QObject):
         self.ledger.stop()
         if svc is not None:
             svc.close()
+
+
+def _ledger_head(svc) -> tuple:
+    from sqlalchemy import text
+
+    with svc.ctx.db.read() as s:
+        return tuple(s.execute(text("SELECT seq, hash FROM chain_head")).one())

@@ -182,3 +182,21 @@ def test_confirm_dialog_buttons(make_app, qtbot):
     settle(qtbot, backend)
     assert head(backend) == before  # nothing is sent until confirmed
     assert page.dialog.findChild(QDialogButtonBox) is not None
+
+
+def test_milk_simulate_in_another_process_appears_live(make_app, qtbot, tmp_path):
+    from tests.support.cli import MilkCLI
+
+    window, backend = make_app(data_dir=tmp_path / "shared-profile")
+    window.show_page(ACTIVITY)
+    settle(qtbot, backend)
+    page = window.activity
+    rows_before = page.model.rowCount()
+    total_before = window.home.total.text()
+    run = MilkCLI(tmp_path / "shared-profile")("simulate", "--conversions", "6", "--seed", "3")
+    assert run.code == 0, run.stderr
+    # No click: the window notices the other process's entries on its own.
+    qtbot.waitUntil(lambda: page.model.rowCount() > rows_before, timeout=15_000)
+    assert page.model.rows[0].detail.seq == backend.services.admin.verify().head_seq
+    window.show_page(HOME)  # a hidden page refreshes when it is shown
+    qtbot.waitUntil(lambda: window.home.total.text() != total_before, timeout=15_000)
