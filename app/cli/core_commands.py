@@ -7,9 +7,9 @@ from pathlib import Path
 from app.cli.output import Result, amount
 from app.core.clock import iso, parse_iso
 from app.core.errors import InputError
+from app.core.history_filter import HistoryFilter
 from app.core.money import MLK, format_amount, format_krw, format_mlk, format_points, parse_krw
 from app.core.services import Services
-from app.core.services.history import HistoryFilter
 
 
 def cmd_init(svc: Services, args) -> Result:

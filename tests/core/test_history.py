@@ -4,7 +4,7 @@ from __future__ import annotations
 import csv
 from datetime import timedelta
 
-from app.core.services.history import HistoryFilter
+from app.core.history_filter import HistoryFilter
 
 
 def test_pages_cover_every_entry_once_in_order(services):

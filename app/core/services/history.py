@@ -10,12 +10,12 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import and_, exists, select
 
 from app.core.clock import iso
+from app.core.history_filter import HistoryFilter
 from app.core.ledger.schema import Account, JournalEntry, Posting
 from app.core.money import plain_amount
 from app.core.services.context import Context
@@ -23,18 +23,6 @@ from app.core.services.context import Context
 KINDS = ("genesis", "reward", "sync", "sell", "buy", "swap", "expire", "withdraw",
          "withdraw_settle", "withdraw_reverse", "deposit")
 MAX_PAGE = 1000
-
-
-@dataclass(frozen=True)
-class HistoryFilter:
-    kinds: tuple[str, ...] = ()
-    asset: str | None = None  # MLK or a partner code
-    since: datetime | None = None
-    until: datetime | None = None
-    text: str | None = None  # matched against the entry's details
-
-    def is_empty(self) -> bool:
-        return not (self.kinds or self.asset or self.since or self.until or self.text)
 
 
 @dataclass(frozen=True)

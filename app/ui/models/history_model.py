@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
-from app.core.services.history import HistoryFilter
+from app.core.history_filter import HistoryFilter
 from app.ui import fmt
 
 PAGE = 200

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
 )
 
-from app.core.services.history import HistoryFilter
+from app.core.history_filter import HistoryFilter
 from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
