@@ -48,6 +48,8 @@ class Screenshots(QObject):
         if self.languages and lang != _current_lang():
             self.languages.set(lang)
         self.window.show_page(index)
+        if PAGE_NAMES[index] == "exchange":  # a live quote says more than an empty form
+            self.window.exchange.prefill("SSG_DUTYFREE", 45_100)
         self._waited = self._quiet = 0
         self._timer.start()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -155,22 +156,64 @@ def test_every_string_in_the_code_is_in_the_translation_file(tmp_path):
 ALLOWED_SAME = {"MLK", "P", "RPC URL", "1 MLK = {price} · {source}", "0x…", "0"}
 
 
-def test_no_visible_english_source_string_in_korean(make_app, qtbot):
-    """Walk every page in Korean: no visible text equals an English source string."""
+def _english_patterns() -> list[re.Pattern]:
+    """Each English source string as a whole-text pattern, its {placeholders} matching
+    anything: "Available: {}" catches "Available: 127,200 pts"."""
+    patterns = []
+    for _c, source, _t in _ts_messages():
+        if source in ALLOWED_SAME:
+            continue
+        words = re.sub(r"\{[^}]*\}", " ", source)
+        if not re.search(r"[A-Za-z]{3,}", words):
+            continue  # only placeholders, units and punctuation
+        parts = re.split(r"\{[^}]*\}", source)
+        patterns.append(re.compile(".+".join(re.escape(p) for p in parts), re.DOTALL))
+    return patterns
+
+
+def _english_leaks(window, patterns) -> list[tuple[str, str]]:
     from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
-    sources = {s for _c, s, _t in _ts_messages()} - ALLOWED_SAME
-    window, backend = make_app(lang="ko")
     leaks = []
     for index in (HOME, EXCHANGE_PAGE, WALLET_PAGE, ACTIVITY, PARTNERS, SETTINGS):
         window.show_page(index)
-        settle(qtbot, backend)
         page = window.pages[index]
-        for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton):
-            if w.isVisibleTo(window) and w.text().strip() in sources:
-                leaks.append((type(page).__name__, w.text()))
-        for w in page.findChildren(QLineEdit):
-            if w.isVisibleTo(window) and w.placeholderText() in sources:
-                leaks.append((type(page).__name__, w.placeholderText()))
-    assert leaks == []
+        texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+                 if w.isVisibleTo(window)]
+        texts += [w.placeholderText() for w in page.findChildren(QLineEdit)
+                  if w.isVisibleTo(window)]
+        leaks += [(type(page).__name__, t) for t in texts
+                  if t.strip() and any(p.fullmatch(t.strip()) for p in patterns)]
+    return leaks
+
+
+def test_no_visible_english_source_string_in_korean(make_app, qtbot):
+    """Walk every page in Korean: no visible text is an English source string, filled in or
+    not; and none is left behind when the language changes while pages hold data."""
+    window, backend = make_app(lang="ko")
+    patterns = _english_patterns()
+    for index in (HOME, EXCHANGE_PAGE, WALLET_PAGE, ACTIVITY, PARTNERS, SETTINGS):
+        window.show_page(index)
+        settle(qtbot, backend)
+    window.exchange.prefill("SSG_DUTYFREE", 45_100)
+    qtbot.waitUntil(lambda: window.exchange._quote is not None, timeout=10_000)
+    assert _english_leaks(window, patterns) == []
     assert json.dumps(window.windowTitle(), ensure_ascii=False).count("MiL.k") == 1
+
+
+def test_switching_to_korean_leaves_no_english_behind(make_app, qtbot):
+    window, backend = make_app(lang="en")
+    patterns = _english_patterns()
+    for index in (HOME, EXCHANGE_PAGE, WALLET_PAGE, ACTIVITY, PARTNERS, SETTINGS):
+        window.show_page(index)
+        settle(qtbot, backend)
+    window.show_page(EXCHANGE_PAGE)
+    window.exchange.prefill("SSG_DUTYFREE", 45_100)
+    qtbot.waitUntil(lambda: window.exchange._quote is not None, timeout=10_000)
+    assert _english_leaks(window, patterns) != []  # the check sees English when it is there
+    window.languages.set("ko")
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: window.exchange._quote is not None, timeout=10_000)
+    settle(qtbot, backend)
+    leaks = _english_leaks(window, patterns)
+    assert leaks == [], "\n".join(map(str, leaks))

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from app.core.keys import Secret
 from app.ui.backend import WALLET
 from app.ui.errors import explain
-from app.ui.widgets.common import Card, button, label, muted
+from app.ui.widgets.common import Card, button, clear_layout, label, muted
 
 CHOOSE, CREATE, PHRASE, CONFIRM, IMPORT, WATCH, DONE = range(7)
 
@@ -171,8 +171,7 @@ class FirstRunWizard(QDialog):
         box.addLayout(self._nav(PHRASE, self.tr("Confirm"), self._confirm))
 
     def _ask_words(self) -> None:
-        while self.confirm_box.count():
-            self.confirm_box.takeAt(0).widget().deleteLater()
+        clear_layout(self.confirm_box)
         self.confirm_fields = []
         for position in sorted(random.sample(range(len(self._phrase)), 3)):
             field = QLineEdit()
@@ -247,8 +246,7 @@ class FirstRunWizard(QDialog):
 
 
 def _fill_words(grid: QGridLayout, words: list[str]) -> None:
-    while grid.count():
-        grid.takeAt(0).widget().deleteLater()
+    clear_layout(grid)
     columns = 3
     rows = (len(words) + columns - 1) // columns
     for i, word in enumerate(words):

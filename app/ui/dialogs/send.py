@@ -24,7 +24,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
-from app.ui.widgets.common import button, label, muted
+from app.ui.widgets.common import button, clear_layout, label, muted
 
 GAS = Decimal(10**18)
 
@@ -161,7 +161,7 @@ class SendDialog(QDialog):
         self.next_button.setEnabled(True)
         self.problem1.setText("")
         self._plan = plan
-        _clear(self.review)
+        clear_layout(self.review)
         who = f"{plan.label}\n{plan.recipient}" if plan.label else plan.recipient
         rows = [
             (self.tr("To"), who),
@@ -181,7 +181,7 @@ class SendDialog(QDialog):
         for i, (k, v) in enumerate(rows):
             self.review.addWidget(muted(k), i, 0)
             self.review.addWidget(label(v, wrap=True, selectable=True), i, 1)
-        _clear(self.warnings_box)
+        clear_layout(self.warnings_box)
         self._acks = []
         for w in plan.warnings:
             check = QCheckBox(self.tr("I understand: {}").format(_warning_text(self, w)))
@@ -268,10 +268,3 @@ def _warning_text(widget, w) -> str:
         ),
     }
     return texts.get(w.code, w.message)
-
-
-def _clear(layout) -> None:
-    while layout.count():
-        item = layout.takeAt(0)
-        if item.widget():
-            item.widget().deleteLater()

@@ -20,7 +20,7 @@ from app.ui.backend import LEDGER, PARTNERS, PRICES
 from app.ui.dialogs.confirm_convert import ConfirmConvertDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
-from app.ui.widgets.common import Card, button, label, muted
+from app.ui.widgets.common import Card, button, clear_layout, label, muted
 
 QUOTE_DELAY_MS = 350
 
@@ -133,7 +133,10 @@ class ExchangePage(Page):
         self.quote_hint.setText(self.tr("TICA always trades at market value; every leg costs "
                                         "1.5%. Quotes are valid for 30 seconds."))
         self._fill_assets()
+        self._render_available()
         self._render_quote()
+        if self.problem.text():  # an explanation in the old language: ask again
+            self._inputs_changed()
 
     # -- data ----------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -182,6 +185,16 @@ class ExchangePage(Page):
         self._quote = None
         self.review.setEnabled(False)
         self._tick.stop()
+        self._render_available()
+        self.problem.setText("")
+        self.amount.setProperty("invalid", False)
+        self.amount.style().polish(self.amount)
+        if not self.amount.text().strip():
+            self._render_quote()
+            return
+        self._debounce.start()
+
+    def _render_available(self) -> None:
         src, dst = self.from_box.currentData(), self.to_box.currentData()
         fixed = dst if self.get_mode.isChecked() else src
         self.unit.setText(MLK if fixed == MLK else self.tr("P"))
@@ -191,13 +204,6 @@ class ExchangePage(Page):
         self.max_button.setVisible(self.pay_mode.isChecked() and bool(have))
         self.receive_caption.setText(self.tr("You receive") if self.pay_mode.isChecked()
                                      else self.tr("You give"))
-        self.problem.setText("")
-        self.amount.setProperty("invalid", False)
-        self.amount.style().polish(self.amount)
-        if not self.amount.text().strip():
-            self._render_quote()
-            return
-        self._debounce.start()
 
     def _request_quote(self) -> None:
         src, dst = self.from_box.currentData(), self.to_box.currentData()
@@ -234,7 +240,7 @@ class ExchangePage(Page):
         self._render_quote()
 
     def _render_quote(self) -> None:
-        _clear_grid(self.details)
+        clear_layout(self.details)
         q = self._quote
         if q is None:
             self.receive.setText("—")
@@ -333,11 +339,4 @@ def _row(*widgets) -> QHBoxLayout:
     for w in widgets:
         row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
     return row
-
-
-def _clear_grid(grid: QGridLayout) -> None:
-    while grid.count():
-        item = grid.takeAt(0)
-        if item.widget():
-            item.widget().deleteLater()
 

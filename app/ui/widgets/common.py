@@ -87,6 +87,7 @@ def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()  # gone now, not whenever the deferred delete runs
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
