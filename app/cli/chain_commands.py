@@ -184,7 +184,8 @@ def _tx_data(tx: TxView) -> dict:
 
 
 def _tx_line(tx: TxView) -> str:
-    conf = f", {tx.confirmations} confirmations" if tx.status == "confirmed" else ""
+    plural = "" if tx.confirmations == 1 else "s"
+    conf = f", {tx.confirmations} confirmation{plural}" if tx.status == "confirmed" else ""
     return (f"#{tx.id} {tx.kind} {format_mlk(tx.amount)} → {tx.recipient}: {tx.status}{conf} "
             f"({tx.tx_hash})")
 

@@ -27,18 +27,28 @@ class Screenshots(QObject):
         self._prepare_wallet()
 
     def _prepare_wallet(self) -> None:
-        """Pages are more telling with a wallet: watch the demo chain's pre-funded user."""
+        """Pages are more telling with a wallet and some activity: on a demo profile, watch the
+        demo chain's pre-funded user, convert once and withdraw once (each under a fixed
+        idempotency key, so running this again adds nothing)."""
         def ensure(svc):
             if not svc.wallet.status().exists:
                 node = svc.chain.demo_node
                 if node is not None:
                     svc.wallet.watch(node.demo_user_address)
                     svc.wallet.book.add("Upbit", node.exchange_address, "exchange", "Upbit")
+            if self.window.backend.demo and svc.wallet.status().exists:
+                from app.core.errors import MilkError
 
-        from app.ui.backend import WALLET
+                try:
+                    svc.exchange.convert("SSG_DUTYFREE", "MLK", "20000", key="screenshots")
+                    svc.bridge.withdraw("40", key="screenshots")
+                except MilkError:
+                    pass  # a profile that moved on: take it as it is
+
+        from app.ui.backend import ALL
 
         self.window.backend.run(ensure, lambda _r: self._next(), lambda _e: self._next(),
-                                changes=(WALLET,), lane="chain")
+                                changes=ALL, lane="chain")
 
     def _next(self) -> None:
         if not self.plan:

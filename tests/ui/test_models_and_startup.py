@@ -156,6 +156,15 @@ def test_every_string_in_the_code_is_in_the_translation_file(tmp_path):
 ALLOWED_SAME = {"MLK", "P", "RPC URL", "1 MLK = {price} · {source}", "0x…", "0"}
 
 
+def test_no_translated_call_hides_inside_an_f_string():
+    """lupdate does not look inside f-strings: a tr() there is never translated."""
+    root = Path(__file__).resolve().parents[2] / "app" / "ui"
+    hidden = [f"{p.relative_to(root)}:{n}" for p in root.rglob("*.py")
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"\{\s*(self\.tr|translate|QCoreApplication\.translate)\(", line)]
+    assert hidden == []
+
+
 def _english_patterns() -> list[re.Pattern]:
     """Each English source string as a whole-text pattern, its {placeholders} matching
     anything: "Available: {}" catches "Available: 127,200 pts"."""
@@ -171,17 +180,37 @@ def _english_patterns() -> list[re.Pattern]:
     return patterns
 
 
-def _english_leaks(window, patterns) -> list[tuple[str, str]]:
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
+def _visible_texts(page, window) -> list[str]:
+    """Labels, buttons, placeholders, rich-text panes line by line, and table cells/headers."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QTextEdit
 
+    def shown(w):
+        return w.isVisibleTo(window)
+
+    texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
+             if shown(w)]
+    texts += [w.placeholderText() for w in page.findChildren(QLineEdit) if shown(w)]
+    for w in filter(shown, page.findChildren(QTextEdit)):
+        texts += w.toPlainText().splitlines()
+    for view in filter(shown, page.findChildren(QAbstractItemView)):
+        model = view.model()
+        if model is None:
+            continue
+        columns = model.columnCount()
+        texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                  for c in range(columns)]
+        texts += [str(model.index(r, c).data() or "")
+                  for r in range(min(model.rowCount(), 30)) for c in range(columns)]
+    return texts
+
+
+def _english_leaks(window, patterns) -> list[tuple[str, str]]:
     leaks = []
     for index in (HOME, EXCHANGE_PAGE, WALLET_PAGE, ACTIVITY, PARTNERS, SETTINGS):
         window.show_page(index)
         page = window.pages[index]
-        texts = [w.text() for w in page.findChildren(QLabel) + page.findChildren(QAbstractButton)
-                 if w.isVisibleTo(window)]
-        texts += [w.placeholderText() for w in page.findChildren(QLineEdit)
-                  if w.isVisibleTo(window)]
+        texts = _visible_texts(page, window)
         leaks += [(type(page).__name__, t) for t in texts
                   if t.strip() and any(p.fullmatch(t.strip()) for p in patterns)]
     return leaks

@@ -12,6 +12,9 @@ import unicodedata
 
 from app.core.errors import InputError
 
+# The label the app gives the wallet's own address-book entry (the GUI shows it translated).
+OWN_LABEL = "My wallet"
+
 ZERO_ADDRESS = "0x" + "0" * 40
 _HEX = re.compile(r"^[0-9a-fA-F]*$")
 

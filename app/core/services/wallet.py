@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from app.core.chain import network as net
 from app.core.chain.addressbook import AddressBook
-from app.core.chain.addresses import parse_address
+from app.core.chain.addresses import OWN_LABEL, parse_address
 from app.core.chain.records import OPEN_STATES
 from app.core.errors import RuleError
 from app.core.keys import BackendInfo, KeyCustody, Secret
@@ -124,7 +124,7 @@ class WalletService:
 
     def book_own(self, address: str) -> None:
         if self.book.lookup(address) is None:
-            self.book.add("My wallet", address, "own")
+            self.book.add(OWN_LABEL, address, "own")
 
     def grant_demo_gas(self, address: str) -> None:
         """New wallets on the demo chain get demo gas, like a faucet would."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 
 from app.core.history_filter import HistoryFilter
 from app.ui import fmt
+from app.ui.models.wallet_models import status_text
 
 PAGE = 200
 CONVERSIONS = ("sell", "buy", "swap")
@@ -215,7 +216,7 @@ def describe(row: Row, names: dict[str, str] | None = None) -> str:
     d = row.detail
     if row.source == "chain":
         to = d.note or f"{d.recipient[:8]}…{d.recipient[-6:]}"
-        return translate("History", "to {to} · {status}").format(to=to, status=d.status)
+        return translate("History", "to {to} · {status}").format(to=to, status=status_text(d))
     memo = d.memo
     if row.kind in CONVERSIONS:
         return f"{names.get(memo.get('from'), memo.get('from'))} → " \

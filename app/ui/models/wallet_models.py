@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 
+from app.core.chain.addresses import OWN_LABEL
 from app.ui import fmt
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -19,8 +20,10 @@ def status_text(tx) -> str:
         "replaced": translate("WalletModels", "replaced"),
     }
     text = names.get(tx.status, tx.status)
-    if tx.status == "confirmed" and tx.confirmations:
-        text += " · " + translate("WalletModels", "{n} confirmations").format(n=tx.confirmations)
+    confirmations = getattr(tx, "confirmations", 0)  # history rows do not count them
+    if tx.status == "confirmed" and confirmations:
+        text += " · " + (translate("WalletModels", "1 confirmation") if confirmations == 1 else
+                         translate("WalletModels", "{n} confirmations").format(n=confirmations))
     return text
 
 
@@ -123,8 +126,8 @@ class ContactsModel(ListModel):
         ]
 
     def cell(self, c, column: int) -> str:
-        if column == 0:
-            return c.label
+        if column == 0:  # the entry the app made for the wallet itself reads in any language
+            return translate("WalletModels", "My wallet") if c.label == OWN_LABEL else c.label
         if column == 1:
             return {
                 "own": translate("WalletModels", "Own"),

@@ -24,6 +24,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, describe
+from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
 from app.ui.widgets.common import button, muted
 
@@ -108,6 +109,7 @@ class ActivityPage(Page):
         self.export_button.setText(self.tr("Export CSV"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._count()
+        self._show_details(self.table.currentIndex(), None)
 
     def _fill_assets(self) -> None:
         items = [("", self.tr("All assets")), ("MLK", "MLK")]
@@ -172,15 +174,17 @@ class ActivityPage(Page):
         if row.changes:
             lines.append("<p>" + "<br>".join(fmt.signed(a, v) for a, v in
                                              sorted(row.changes.items())) + "</p>")
+        # (tr() outside the f-strings: lupdate does not look inside them)
         if row.source == "ledger":
-            lines.append(f"<p><b>{self.tr('Ledger entry')}</b> #{d.seq}<br>"
-                         f"<b>{self.tr('Hash')}</b><br><code>{d.hash}</code></p>")
+            entry, digest, details = self.tr("Ledger entry"), self.tr("Hash"), self.tr("Details")
             pretty = json.dumps(d.memo, ensure_ascii=False, indent=1)
-            lines.append(f"<p><b>{self.tr('Details')}</b></p><pre>{pretty}</pre>")
+            lines.append(f"<p><b>{entry}</b> #{d.seq}<br><b>{digest}</b><br>"
+                         f"<code>{d.hash}</code></p><p><b>{details}</b></p><pre>{pretty}</pre>")
         else:
-            lines.append(f"<p><b>{self.tr('Status')}</b> {d.status}<br>"
-                         f"<b>{self.tr('To')}</b> <code>{d.recipient}</code><br>"
-                         f"<b>{self.tr('Transaction')}</b><br><code>{d.tx_hash}</code></p>")
+            status, to, tx = self.tr("Status"), self.tr("To"), self.tr("Transaction")
+            lines.append(f"<p><b>{status}</b> {status_text(d)}<br>"
+                         f"<b>{to}</b> <code>{d.recipient}</code><br>"
+                         f"<b>{tx}</b><br><code>{d.tx_hash}</code></p>")
         lines.append(f"<p>{describe(row, self.model.names)}</p>")
         self.details.setHtml("".join(lines))
 
