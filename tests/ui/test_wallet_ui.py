@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.money import MLK_UNIT
-from app.ui.main_window import WALLET
+from app.ui.main_window import HOME, WALLET
 from tests.support.anvil import CHAIN_ID
 from tests.ui.conftest import PASSWORD, LagMeter, settle
 
@@ -47,6 +47,12 @@ def test_create_a_wallet_and_cash_out_to_an_exchange(make_app, qtbot, secret_ser
     svc.bridge.withdraw("40")  # in-app MLK onto the new wallet
     svc.wallet.book.add("Upbit", EXCHANGE, "exchange", "Upbit")
     backend.notify("wallet")
+    settle(qtbot, backend)
+    window.show_page(HOME)  # moving MLK from the app to the wallet changes no total
+    wallet_stat = window.home.stats[2][1]
+    qtbot.waitUntil(lambda: wallet_stat.text() == "40 MLK", timeout=10_000)
+    assert window.home.total.text() == "₩632,100"
+    window.show_page(WALLET)
     settle(qtbot, backend)
 
     click(qtbot, page.send_button)

@@ -12,7 +12,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, NETWORK, PARTNERS, PRICES, WALLET
 from app.ui.errors import explain
 from app.ui.pages.base import Page
-from app.ui.widgets.charts import MLK_COLOR, CompositionChart, ExpiryTimeline
+from app.ui.widgets.charts import MLK_COLOR, WALLET_COLOR, CompositionChart, ExpiryTimeline
 from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted
 
 
@@ -161,7 +161,8 @@ class HomePage(Page):
 
     def _render(self) -> None:
         ov = self._overview
-        self.total.setText(fmt.krw(ov.total_krw))
+        wallet = self._wallet_krw(ov)
+        self.total.setText(fmt.krw(ov.total_krw + (wallet or 0)))  # everything the user owns
         if ov.price:
             self.price_line.setText(self.tr("1 MLK = {price} · {source}").format(
                 price=fmt.krw(ov.price.krw_per_mlk, 2),
@@ -179,11 +180,16 @@ class HomePage(Page):
             n3.setText(self._onchain_note or self.tr("No wallet yet"))
         else:
             v3.setText(fmt.mlk(self._onchain, 2))
-            n3.setText(fmt.krw(Decimal(self._onchain) * ov.price.krw_per_mlk / MLK_UNIT)
-                       if ov.price else "")
+            n3.setText(fmt.krw(wallet) if wallet is not None else "")
         self._render_banner(ov)
         self._render_cards(ov)
         self._render_charts(ov)
+
+    def _wallet_krw(self, ov) -> Decimal | None:
+        """KRW value of the on-chain MLK, once both the balance and a price are known."""
+        if self._onchain is None or ov.price is None:
+            return None
+        return Decimal(self._onchain) * ov.price.krw_per_mlk / MLK_UNIT
 
     def _render_banner(self, ov) -> None:
         soon = sorted(ov.expiring, key=lambda h: h.next_expiry)
@@ -216,7 +222,10 @@ class HomePage(Page):
                   for h in ov.holdings]
         if ov.mlk_krw:
             slices.append((self.tr("MLK in the app"), ov.mlk_krw, MLK_COLOR))
-        self.mix.set_slices(slices)
+        wallet = self._wallet_krw(ov)
+        if wallet:
+            slices.append((self.tr("MLK in your wallet"), wallet, WALLET_COLOR))
+        self.mix.set_slices(slices, fmt.krw)
         self.timeline.set_lots(ov.today, [(fmt.partner_name(h.partner), h.partner.color,
                                            list(h.lots)) for h in ov.holdings],
                                lambda d: f"{d.month}/{d.day}")

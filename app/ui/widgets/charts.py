@@ -14,12 +14,14 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.ui import theme
+from app.ui.widgets.common import clear_layout, label, muted
 
 MLK_COLOR = "#5B4CF5"
+WALLET_COLOR = "#A49BFA"  # on-chain MLK: the same hue, lighter
 
 
 def _nice_ceiling(value: int, ticks: int = 4) -> int:
@@ -44,32 +46,51 @@ def _chart() -> QChart:
     return chart
 
 
-class CompositionChart(QChartView):
-    """Share of total KRW value by partner points and in-app MLK."""
+class CompositionChart(QWidget):
+    """Share of total KRW value: a donut, and beside it a legend that never elides (name,
+    share and value per line)."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(_chart(), parent)
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(200)
-        self.setStyleSheet("background: transparent;")
+        super().__init__(parent)
+        self.view = QChartView(_chart())
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumSize(180, 200)
+        self.view.setStyleSheet("background: transparent;")
+        self.legend = QGridLayout()
+        self.legend.setHorizontalSpacing(10)
+        self.legend.setVerticalSpacing(6)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.view, 1)
+        column = QVBoxLayout()
+        column.addStretch(1)
+        column.addLayout(self.legend)
+        column.addStretch(1)
+        row.addLayout(column)
 
-    def set_slices(self, slices: list[tuple[str, Decimal, str]]) -> None:
-        """(label, KRW value, colour) per slice."""
+    def set_slices(self, slices: list[tuple[str, Decimal, str]], money) -> None:
+        """(label, KRW value, colour) per slice; `money` formats a KRW value."""
         chart = _chart()
+        chart.legend().hide()
         series = QPieSeries()
         series.setHoleSize(0.58)
-        total = sum((v for _, v, _ in slices), Decimal(0)) or Decimal(1)
-        for name, value, color in slices:
-            if value <= 0:
-                continue
-            share = value * 100 / total
-            s = series.append(f"{name}  {share:.0f}%", float(value))  # display only
+        shown = [(n, v, c) for n, v, c in slices if v > 0]
+        total = sum((v for _, v, _ in shown), Decimal(0)) or Decimal(1)
+        clear_layout(self.legend)
+        for i, (name, value, color) in enumerate(shown):
+            s = series.append(name, float(value))  # display only
             s.setColor(QColor(color))
             s.setBorderColor(QColor(theme.colors().card))
+            dot = QLabel("●")
+            dot.setStyleSheet(f"color: {color};")
+            share = label(f"{value * 100 / total:.0f}%")
+            share.setAlignment(Qt.AlignmentFlag.AlignRight)
+            self.legend.addWidget(dot, i, 0)
+            self.legend.addWidget(label(name), i, 1)
+            self.legend.addWidget(share, i, 2)
+            self.legend.addWidget(muted(money(value)), i, 3)
         chart.addSeries(series)
-        font = QFont(self.font())
-        chart.legend().setFont(font)
-        self.setChart(chart)
+        self.view.setChart(chart)
 
 
 class ExpiryTimeline(QChartView):
