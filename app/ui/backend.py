@@ -107,33 +107,30 @@ class Backend(QObject):
             reset, lambda svc: (reopened(svc), self._poll.start()), self.open_failed.emit))
 
     def restore(self, source: Path, on_done: Callable, on_error: Callable) -> None:
-        """Replace the SQLite ledger with a verified backup, then reopen the profile."""
+        """Replace the SQLite ledger with a verified backup (the current one is kept beside
+        it), then reopen the profile. on_done gets the path of the kept copy."""
         def work():
-            import os
+            from app.core.services.admin import restore_ledger
 
-            from app.core.errors import ExternalError
-            from app.core.services.admin import check_backup
-            from app.core.services.context import DB_FILE
+            if self.services.ctx.db.dialect != "sqlite":
+                from app.core.errors import RuleError
 
-            report = check_backup(Path(source))
-            if not report.ok:
-                raise ExternalError("That backup does not verify; nothing was restored.",
-                                    code="backup_bad")
+                raise RuleError("Restore a PostgreSQL ledger with the server's own tools.",
+                                code="backup_unsupported")
             svc, self.services = self.services, None
-            if svc is not None:
-                svc.close()
-            target = self.data_dir / DB_FILE
-            staging = target.with_name(target.name + ".restoring")
-            shutil.copy2(source, staging)
-            for suffix in ("-wal", "-shm"):
-                Path(str(target) + suffix).unlink(missing_ok=True)
-            os.replace(staging, target)
-            return self._open()
+            now = svc.ctx.clock.now()
+            svc.close()
+            try:
+                kept = restore_ledger(self.data_dir, Path(source), now)
+            except BaseException:
+                self.services = self._open()  # refused: the profile as it was
+                raise
+            return self._open(), kept
 
-        def reopened(svc):
-            self.services = svc
+        def reopened(result):
+            self.services, kept = result
             self.changed.emit(frozenset(ALL))
-            on_done()
+            on_done(kept)
 
         self.ledger.submit(work, reopened, on_error)
 

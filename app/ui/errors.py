@@ -146,6 +146,17 @@ def explain(error: BaseException) -> str:
         "not_pending": lambda: translate(
             "Errors", "Only pending transactions can be sped up or cancelled."
         ),
+        "backup_bad": lambda: translate(
+            "Errors", "That backup does not verify; nothing was restored."
+        ),
+        "backup_failed": lambda: translate(
+            "Errors", "The backup copy did not verify; nothing was written."
+        ),
+        "backup_unsupported": lambda: translate(
+            "Errors", "Back up and restore a PostgreSQL ledger with the server's own tools."
+        ),
+        "not_a_ledger": lambda: translate("Errors", "That file is not a MiL.k ledger."),
+        "no_file": lambda: translate("Errors", "There is no such file."),
         "database": lambda: translate("Errors", "The ledger database is not available."),
     }
     make = messages.get(code)

@@ -23,6 +23,12 @@ def krw(value: Decimal | int | None, places: int = 0) -> str:
     return "—" if value is None else money.format_krw(value, i18n.current(), places)
 
 
+def percent(fraction: Decimal) -> str:
+    """0.0025 → "0.25", 0.000025 → "0.0025": enough digits that a small share is not 0.00."""
+    text = f"{Decimal(fraction) * 100:.4f}".rstrip("0").rstrip(".")
+    return text or "0"
+
+
 def amount(asset: str, units: int) -> str:
     return mlk(units, None) if asset == money.MLK else points(units)
 

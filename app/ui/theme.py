@@ -75,15 +75,15 @@ def apply(app: QApplication, dark: bool, scale: float = 1.0) -> None:
     app.setStyleSheet(style_sheet(c, scale))
 
 
-def _chevron(color: str) -> str:
-    """A tinted copy of the chevron icon for QComboBox (style sheets take file URLs)."""
+def _tinted(icon: str, color: str) -> str:
+    """A tinted copy of an icon for the style sheet (style sheets take file URLs)."""
     import tempfile
     from pathlib import Path
 
     from app.core.resources import resource_path
 
-    svg = resource_path("icons", "chevron.svg").read_text().replace("#000000", color)
-    path = Path(tempfile.gettempdir()) / f"milk-chevron-{color.strip('#')}.svg"
+    svg = resource_path("icons", f"{icon}.svg").read_text().replace("#000000", color)
+    path = Path(tempfile.gettempdir()) / f"milk-{icon}-{color.strip('#')}.svg"
     if not path.exists():
         path.write_text(svg)
     return path.as_posix()
@@ -93,7 +93,7 @@ def style_sheet(c: Colors, scale: float) -> str:
     def px(n: float) -> str:
         return f"{round(n * scale)}px"
 
-    chevron = _chevron(c.muted)
+    chevron, tick = _tinted("chevron", c.muted), _tinted("tick", c.accent_text)
 
     return f"""
     QWidget {{ color: {c.text}; }}
@@ -148,5 +148,14 @@ def style_sheet(c: Colors, scale: float) -> str:
     QTabBar::tab:selected {{ color: {c.accent}; border-bottom: 2px solid {c.accent}; }}
     QScrollArea {{ border: none; background: transparent; }}
     QRadioButton, QCheckBox {{ spacing: {px(6)}; }}
+    QRadioButton::indicator {{ width: {px(14)}; height: {px(14)}; border-radius: {px(9)};
+        border: {px(2)} solid {c.muted}; background: {c.card}; }}
+    QRadioButton::indicator:checked {{ width: {px(8)}; height: {px(8)};
+        border: {px(5)} solid {c.accent}; }}
+    QCheckBox::indicator {{ width: {px(14)}; height: {px(14)}; border-radius: {px(4)};
+        border: {px(2)} solid {c.muted}; background: {c.card}; }}
+    QCheckBox::indicator:checked {{ border-color: {c.accent}; background: {c.accent};
+        image: url({tick}); }}
+    QRadioButton::indicator:disabled, QCheckBox::indicator:disabled {{ border-color: {c.border}; }}
     QToolTip {{ border: 1px solid {c.border}; padding: {px(4)}; }}
     """

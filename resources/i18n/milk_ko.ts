@@ -524,6 +524,31 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="149"/>
+        <source>That backup does not verify; nothing was restored.</source>
+        <translation>그 백업은 검증을 통과하지 못했습니다. 아무것도 복원하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="152"/>
+        <source>The backup copy did not verify; nothing was written.</source>
+        <translation>백업 사본이 검증을 통과하지 못해 아무것도 저장하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="155"/>
+        <source>Back up and restore a PostgreSQL ledger with the server&apos;s own tools.</source>
+        <translation>PostgreSQL 원장은 서버의 도구로 백업하고 복원하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="158"/>
+        <source>That file is not a MiL.k ledger.</source>
+        <translation>MiL.k 원장 파일이 아닙니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="159"/>
+        <source>There is no such file.</source>
+        <translation>그런 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>The ledger database is not available.</source>
         <translation>원장 데이터베이스를 사용할 수 없습니다.</translation>
     </message>
@@ -1034,47 +1059,48 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="134"/>
-        <location filename="../../app/ui/pages/home.py" line="218"/>
+        <location filename="../../app/ui/pages/home.py" line="224"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="135"/>
+        <location filename="../../app/ui/pages/home.py" line="227"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="166"/>
+        <location filename="../../app/ui/pages/home.py" line="167"/>
         <source>1 MLK = {price} · {source}</source>
         <translation>1 MLK = {price} · {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="168"/>
+        <location filename="../../app/ui/pages/home.py" line="169"/>
         <source>live price</source>
         <translation>실시간 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="169"/>
+        <location filename="../../app/ui/pages/home.py" line="170"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="174"/>
+        <location filename="../../app/ui/pages/home.py" line="175"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="179"/>
+        <location filename="../../app/ui/pages/home.py" line="180"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="194"/>
+        <location filename="../../app/ui/pages/home.py" line="200"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="199"/>
+        <location filename="../../app/ui/pages/home.py" line="205"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1634,6 +1660,7 @@ Transaction: {hash}</source>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="175"/>
+        <location filename="../../app/ui/pages/settings.py" line="367"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
@@ -1705,6 +1732,11 @@ MLK 토큰 {token}</translation>
         <translation>현재 비밀번호</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/settings.py" line="378"/>
+        <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
+        <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/settings.py" line="277"/>
         <source>New password</source>
         <translation>새 비밀번호</translation>
@@ -1771,26 +1803,27 @@ MLK 토큰 {token}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="357"/>
+        <location filename="../../app/ui/pages/settings.py" line="363"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="362"/>
+        <location filename="../../app/ui/pages/settings.py" line="364"/>
+        <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
+        <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="376"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="364"/>
-        <source>Restored from {}</source>
-        <translation>{}에서 복원했습니다</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="368"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="369"/>
+        <location filename="../../app/ui/pages/settings.py" line="384"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>

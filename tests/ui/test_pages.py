@@ -3,6 +3,7 @@ in Activity, export it, switch language; refusals explained and changing nothing
 from __future__ import annotations
 
 import csv
+import sqlite3
 from datetime import timedelta
 from decimal import Decimal
 
@@ -200,3 +201,49 @@ def test_milk_simulate_in_another_process_appears_live(make_app, qtbot, tmp_path
     assert page.model.rows[0].detail.seq == backend.services.admin.verify().head_seq
     window.show_page(HOME)  # a hidden page refreshes when it is shown
     qtbot.waitUntil(lambda: window.home.total.text() != total_before, timeout=15_000)
+
+
+def test_back_up_and_restore_from_settings(make_app, qtbot, tmp_path):
+    window, backend = make_app()
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    settings = window.settings
+    backup = tmp_path / "backup.sqlite3"
+    settings.backup_to(backup)
+    settle(qtbot, backend)
+    assert "Backed up 9 entries" in settings.verify_result.text()
+    at_backup = head(backend)
+    convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
+    after = head(backend)
+    window.show_page(SETTINGS)
+
+    # A file that is not a verified ledger is refused, and the ledger stays as it is.
+    tampered = tmp_path / "tampered.sqlite3"
+    tampered.write_bytes(backup.read_bytes())
+    db = sqlite3.connect(tampered)
+    db.execute("DROP TRIGGER IF EXISTS postings_no_update")
+    db.execute("UPDATE postings SET amount = '1' WHERE seq = 5 AND idx = 0")
+    db.commit()
+    db.close()
+    settings.restore_from(tampered)
+    qtbot.waitUntil(lambda: "does not verify" in settings.verify_result.text(), timeout=20_000)
+    settle(qtbot, backend)
+    assert head(backend) == after
+
+    # Restoring asks first; Cancel changes nothing.
+    box = settings.ask_restore(backup)
+    box.button(box.StandardButton.Cancel).click()
+    settle(qtbot, backend)
+    assert head(backend) == after
+    box = settings.ask_restore(backup)
+    next(b for b in box.buttons() if b.text() == "Restore").click()
+    qtbot.waitUntil(lambda: "Restored from" in settings.verify_result.text(), timeout=20_000)
+    settle(qtbot, backend)
+    assert head(backend) == at_backup  # the conversion is gone from the ledger in use
+    kept = list(backend.data_dir.glob("ledger-before-restore-*.sqlite3"))
+    assert len(kept) == 1 and kept[0].name in settings.verify_result.text()
+    copy = sqlite3.connect(kept[0])  # nothing is lost: the replaced ledger, conversion and all
+    assert copy.execute("SELECT hash FROM chain_head").fetchone()[0] == after
+    copy.close()
+    window.show_page(HOME)
+    qtbot.waitUntil(lambda: window.home.total.text() == "₩632,100", timeout=10_000)

@@ -1,8 +1,11 @@
 """Creating a profile (TICA's pool, the demo profile) and checking the ledger."""
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from app.core.ledger import Journal, Line, VerifyReport, verify
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
 from app.core.money import MLK, MLK_UNIT, TICA_POOL_MLK
-from app.core.services.context import Context
+from app.core.services.context import DB_FILE, Context
 
 DEMO_PRICE_KRW = Decimal(200)
 DEMO_MEMBER_ID = "demo-jiwoo"
@@ -131,3 +134,28 @@ def check_backup(path: Path) -> VerifyReport:
             return verify(s)
     finally:
         db.dispose()
+
+
+def restore_ledger(data_dir: Path, source: Path, now: datetime) -> Path:
+    """Replace the profile's SQLite ledger with a backup that verifies. The ledger it replaces
+    is kept beside it first (returned), so a restore is never the end of any data. Call it with
+    the profile closed."""
+    report = check_backup(Path(source))
+    if not report.ok:
+        raise ExternalError("That backup does not verify; nothing was restored.",
+                            code="backup_bad")
+    target = Path(data_dir) / DB_FILE
+    kept = target.with_name(f"ledger-before-restore-{now.strftime('%Y%m%dT%H%M%S')}.sqlite3")
+    if target.exists():  # a consistent copy, whatever the WAL still holds
+        src, dst = sqlite3.connect(target), sqlite3.connect(kept)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+            src.close()
+    staging = target.with_name(target.name + ".restoring")
+    shutil.copy2(source, staging)
+    for suffix in ("-wal", "-shm"):  # the old ledger's journal must not meet the new file
+        Path(str(target) + suffix).unlink(missing_ok=True)
+    os.replace(staging, target)
+    return kept

@@ -259,7 +259,7 @@ class ExchangePage(Page):
             price = self.tr("{price} KRW per point").format(price=leg.point_price)
             if discount:
                 price += " · " + self.tr("{pct}% below face value").format(
-                    pct=f"{discount * 100:.2f}")
+                    pct=fmt.percent(discount))
             rows.append((self.tr("{partner} price").format(
                 partner=fmt.partner_name(partner) if partner else leg.partner), price))
         rows.append((self.tr("Fee (1.5% per leg)"), fmt.mlk(t.fee, None)))

@@ -356,12 +356,27 @@ class SettingsPage(Page):
     def _restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore the ledger"), str(Path.home()))
         if path:
-            self.restore_from(Path(path))
+            self.ask_restore(Path(path))
+
+    def ask_restore(self, path: Path) -> QMessageBox:
+        """Restoring replaces today's ledger: say so, and go on only when the user agrees."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore the ledger"), self.tr(
+            "Replace the ledger with the backup {name}? Entries made after that backup will no "
+            "longer be shown; the current ledger is kept as a copy in the profile.").format(
+            name=path.name), QMessageBox.StandardButton.Cancel, self)
+        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.buttonClicked.connect(lambda b: self.restore_from(path) if b is restore else None)
+        self.dialog = box
+        box.open()
+        return box
 
     def restore_from(self, path: Path) -> None:
         self.verify_result.setText(self.tr("Checking the backup…"))
-        self.backend.restore(path, lambda: self.verify_result.setText(
-            self.tr("Restored from {}").format(path)),
+        self.backend.restore(path, lambda kept: self.verify_result.setText(
+            self.tr("Restored from {path}. The ledger it replaced is kept as {kept}.").format(
+                path=path, kept=kept.name)),
             lambda e: self.verify_result.setText(explain(e)))
 
     def _reset_demo(self) -> None:

@@ -100,7 +100,7 @@ class ExpiryTimeline(QChartView):
         super().__init__(_chart(), parent)
         self.weeks = weeks
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(max(200, self.fontMetrics().height() * 12))  # presenter type
         self.setStyleSheet("background: transparent;")
 
     def set_lots(self, today: date, per_partner: list[tuple[str, str, list]],
