@@ -260,6 +260,7 @@ def test_no_key_or_phrase_reaches_any_file(anvil_fresh, tmp_path, secret_service
     assert {p.name for p in files} >= {"ledger.sqlite3", "backup.json"}
     for path in files:
         data = path.read_bytes()
+        assert bytes.fromhex(key_hex) not in data, f"the raw key in {path.name}"
         for needle in needles:
             assert needle.encode() not in data, f"secret material in {path.name}"
     for needle in needles:
