@@ -145,6 +145,14 @@
     </message>
 </context>
 <context>
+    <name>Common</name>
+    <message>
+        <location filename="../../app/ui/widgets/common.py" line="104"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmConvertDialog</name>
     <message>
         <location filename="../../app/ui/dialogs/confirm_convert.py" line="14"/>
@@ -1660,12 +1668,14 @@ Transaction: {hash}</source>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="175"/>
-        <location filename="../../app/ui/pages/settings.py" line="367"/>
+        <location filename="../../app/ui/pages/settings.py" line="366"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="176"/>
+        <location filename="../../app/ui/pages/settings.py" line="377"/>
+        <location filename="../../app/ui/pages/settings.py" line="379"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
@@ -1732,7 +1742,7 @@ MLK 토큰 {token}</translation>
         <translation>현재 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="378"/>
+        <location filename="../../app/ui/pages/settings.py" line="372"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
@@ -1813,17 +1823,22 @@ MLK 토큰 {token}</translation>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="376"/>
+        <location filename="../../app/ui/pages/settings.py" line="370"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="378"/>
+        <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
+        <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="382"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="384"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>

@@ -72,6 +72,7 @@ def test_the_bundled_app_starts_and_renders_every_page(bundle, tmp_path):
     rendered = run(bundle, "milk-wallet", "--demo", "--data-dir", str(tmp_path / "d"),
                    "--screenshot", str(shots))
     assert rendered.returncode == 0, rendered.stderr[-2000:]
+    assert list(bundle.rglob("qtbase_ko.qm")), "Qt's own Korean strings are missing"
     names = sorted(p.name for p in shots.glob("*.png"))
     assert len(names) == 12 and "ko-wallet.png" in names and "en-home.png" in names
     assert "Traceback" not in rendered.stderr  # no background task failed on the way

@@ -219,8 +219,12 @@ def _english_leaks(window, patterns) -> list[tuple[str, str]]:
 def test_no_visible_english_source_string_in_korean(make_app, qtbot):
     """Walk every page in Korean: no visible text is an English source string, filled in or
     not; and none is left behind when the language changes while pages hold data."""
+    from PySide6.QtCore import QCoreApplication
+
     window, backend = make_app(lang="ko")
     patterns = _english_patterns()
+    # Qt's own strings too: standard buttons, file dialogs, a text field's context menu.
+    assert QCoreApplication.translate("QLineEdit", "&Copy") == "복사(&C)"
     for index in (HOME, EXCHANGE_PAGE, WALLET_PAGE, ACTIVITY, PARTNERS, SETTINGS):
         window.show_page(index)
         settle(qtbot, backend)

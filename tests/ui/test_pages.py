@@ -247,3 +247,35 @@ def test_back_up_and_restore_from_settings(make_app, qtbot, tmp_path):
     copy.close()
     window.show_page(HOME)
     qtbot.waitUntil(lambda: window.home.total.text() == "₩632,100", timeout=10_000)
+
+
+def test_demo_badge_and_reset_demo(make_app, qtbot):
+    window, backend = make_app()
+    assert window.demo_badge.isVisible() and window.demo_badge.text() == "DEMO"
+    fresh = backend.services.admin.verify()
+    convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    settings = window.settings
+    click(qtbot, settings.reset_demo)
+    settings.dialog.button(settings.dialog.StandardButton.Cancel).click()
+    settle(qtbot, backend)
+    assert backend.services.admin.verify().entries == fresh.entries + 1  # Cancel kept it
+    click(qtbot, settings.reset_demo)
+    next(b for b in settings.dialog.buttons() if b.text() == "Reset demo").click()
+    qtbot.waitUntil(lambda: settings.verify_result.text() == "Demo reset.", timeout=30_000)
+    settle(qtbot, backend)
+    assert backend.services.admin.verify().entries == fresh.entries
+    window.show_page(HOME)
+    qtbot.waitUntil(lambda: window.home.total.text() == "₩632,100", timeout=10_000)
+
+
+def test_a_real_profile_has_no_demo_badge_or_reset(make_app, qtbot):
+    window, backend = make_app(demo=False)
+    assert not window.demo_badge.isVisible()
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    assert not window.settings.reset_demo.isVisible()
+    window.show_page(HOME)
+    settle(qtbot, backend)
+    assert window.home.empty_box.isVisibleTo(window)  # nothing linked yet: says how to start

@@ -20,7 +20,7 @@ from app.ui.backend import NETWORK, PRICES, SETTINGS, WALLET
 from app.ui.dialogs.password import PasswordDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
-from app.ui.widgets.common import Card, button, label, muted
+from app.ui.widgets.common import Card, ask, button, label, muted
 
 
 class SettingsPage(Page):
@@ -360,17 +360,11 @@ class SettingsPage(Page):
 
     def ask_restore(self, path: Path) -> QMessageBox:
         """Restoring replaces today's ledger: say so, and go on only when the user agrees."""
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore the ledger"), self.tr(
+        self.dialog = ask(self, self.tr("Restore the ledger"), self.tr(
             "Replace the ledger with the backup {name}? Entries made after that backup will no "
             "longer be shown; the current ledger is kept as a copy in the profile.").format(
-            name=path.name), QMessageBox.StandardButton.Cancel, self)
-        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
-        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.buttonClicked.connect(lambda b: self.restore_from(path) if b is restore else None)
-        self.dialog = box
-        box.open()
-        return box
+            name=path.name), self.tr("Restore"), lambda: self.restore_from(path))
+        return self.dialog
 
     def restore_from(self, path: Path) -> None:
         self.verify_result.setText(self.tr("Checking the backup…"))
@@ -380,6 +374,11 @@ class SettingsPage(Page):
             lambda e: self.verify_result.setText(explain(e)))
 
     def _reset_demo(self) -> None:
+        self.dialog = ask(self, self.tr("Reset demo"), self.tr(
+            "Start the demo again from the beginning? Everything done in it so far is "
+            "cleared."), self.tr("Reset demo"), self.reset_demo_now)
+
+    def reset_demo_now(self) -> None:
         self.verify_result.setText(self.tr("Resetting the demo…"))
         self.backend.reset_demo(lambda: self.verify_result.setText(self.tr("Demo reset.")))
 

@@ -1,11 +1,12 @@
 """Small building blocks shared by the pages: cards, labels, buttons, banners."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -91,3 +92,18 @@ def clear_layout(layout) -> None:
             item.widget().deleteLater()
         elif item.layout() is not None:
             clear_layout(item.layout())
+
+
+def ask(parent: QWidget, title: str, text: str, action: str, on_yes) -> QMessageBox:
+    """A non-blocking warning with Cancel (the default) and one action button; `on_yes` runs
+    only when that button is pressed. For anything that replaces or deletes data."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel,
+                      parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.button(QMessageBox.StandardButton.Cancel).setText(
+        QCoreApplication.translate("Common", "Cancel"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.buttonClicked.connect(lambda b: on_yes() if b is yes else None)
+    box.open()
+    return box
