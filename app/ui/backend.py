@@ -129,10 +129,17 @@ class Backend(QObject):
 
         def reopened(result):
             self.services, kept = result
+            self._poll.start()
             self.changed.emit(frozenset(ALL))
             on_done(kept)
 
-        self.ledger.submit(work, reopened, on_error)
+        def failed(error):
+            self._poll.start()
+            on_error(error)
+
+        # Let the chain lane finish what it holds before the profile closes under it.
+        self._poll.stop()
+        self.chain.submit(lambda: None, lambda _r: self.ledger.submit(work, reopened, failed))
 
     def close(self) -> None:
         self._poll.stop()
