@@ -7,7 +7,8 @@ from pathlib import Path
 
 
 def resource_path(*parts: str) -> Path:
-    """MILK_RESOURCES, else the PyInstaller bundle, else <repo>/resources."""
+    """MILK_RESOURCES, else the PyInstaller bundle, else <repo>/resources (a checkout or an
+    editable install), else <prefix>/share/milk-wallet/resources (a regular install)."""
     override = os.environ.get("MILK_RESOURCES")
     if override:
         base = Path(override)
@@ -15,4 +16,6 @@ def resource_path(*parts: str) -> Path:
         base = Path(sys._MEIPASS) / "resources"
     else:
         base = Path(__file__).resolve().parents[2] / "resources"
+        if not base.is_dir():
+            base = Path(sys.prefix) / "share" / "milk-wallet" / "resources"
     return base.joinpath(*parts)
