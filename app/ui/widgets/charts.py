@@ -46,6 +46,15 @@ def _chart() -> QChart:
     return chart
 
 
+def _replace_chart(view: QChartView, chart: QChart) -> None:
+    """QChartView releases, but does not delete, the chart it showed: delete it here, or every
+    refresh would leak one."""
+    old = view.chart()
+    view.setChart(chart)
+    if old is not None and old is not chart:
+        old.deleteLater()
+
+
 class CompositionChart(QWidget):
     """Share of total KRW value: a donut, and beside it a legend that never elides (name,
     share and value per line)."""
@@ -90,7 +99,7 @@ class CompositionChart(QWidget):
             self.legend.addWidget(share, i, 2)
             self.legend.addWidget(muted(money(value)), i, 3)
         chart.addSeries(series)
-        self.view.setChart(chart)
+        _replace_chart(self.view, chart)
 
 
 class ExpiryTimeline(QChartView):
@@ -141,4 +150,4 @@ class ExpiryTimeline(QChartView):
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
-        self.setChart(chart)
+        _replace_chart(self, chart)
