@@ -147,7 +147,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="104"/>
+        <location filename="../../app/ui/widgets/common.py" line="134"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1021,94 +1021,94 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="124"/>
+        <location filename="../../app/ui/pages/home.py" line="119"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="125"/>
+        <location filename="../../app/ui/pages/home.py" line="120"/>
         <source>Total value</source>
         <translation>총 자산 가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="126"/>
+        <location filename="../../app/ui/pages/home.py" line="121"/>
         <source>Your points</source>
         <translation>내 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="127"/>
+        <location filename="../../app/ui/pages/home.py" line="122"/>
         <source>What you hold</source>
         <translation>자산 구성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="128"/>
+        <location filename="../../app/ui/pages/home.py" line="123"/>
         <source>Expiring in the next 8 weeks</source>
         <translation>앞으로 8주 안에 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="129"/>
+        <location filename="../../app/ui/pages/home.py" line="124"/>
         <source>No partner is linked yet. Link Yanolja, Shinsegae Duty Free, Seoul Airport Limousine or Delicar to see all your points here.</source>
         <translation>아직 연결된 제휴사가 없습니다. 야놀자, 신세계면세점, 서울공항리무진, 딜카를 연결하면 모든 포인트를 여기에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="132"/>
+        <location filename="../../app/ui/pages/home.py" line="127"/>
         <source>Link a partner</source>
         <translation>제휴사 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="133"/>
+        <location filename="../../app/ui/pages/home.py" line="128"/>
         <source>Convert now</source>
         <translation>지금 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="134"/>
+        <location filename="../../app/ui/pages/home.py" line="129"/>
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="134"/>
-        <location filename="../../app/ui/pages/home.py" line="224"/>
+        <location filename="../../app/ui/pages/home.py" line="129"/>
+        <location filename="../../app/ui/pages/home.py" line="219"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="135"/>
-        <location filename="../../app/ui/pages/home.py" line="227"/>
+        <location filename="../../app/ui/pages/home.py" line="130"/>
+        <location filename="../../app/ui/pages/home.py" line="222"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="167"/>
+        <location filename="../../app/ui/pages/home.py" line="162"/>
         <source>1 MLK = {price} · {source}</source>
         <translation>1 MLK = {price} · {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="169"/>
+        <location filename="../../app/ui/pages/home.py" line="164"/>
         <source>live price</source>
         <translation>실시간 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="170"/>
+        <location filename="../../app/ui/pages/home.py" line="165"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="175"/>
+        <location filename="../../app/ui/pages/home.py" line="170"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="180"/>
+        <location filename="../../app/ui/pages/home.py" line="175"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="200"/>
+        <location filename="../../app/ui/pages/home.py" line="195"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="205"/>
+        <location filename="../../app/ui/pages/home.py" line="200"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1247,47 +1247,47 @@
         <translation>지갑의 MLK를 앱으로 옮겨 TICA로 교환할 수 있게 합니다. 네트워크가 확인하면 입금됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="38"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="34"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="43"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="36"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="46"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="39"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="52"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="45"/>
         <source>Withdraw</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="52"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="45"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="53"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="46"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="67"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="60"/>
         <source>Working…</source>
         <translation>처리 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="80"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="73"/>
         <source>{amount}: {status}. Transaction {hash}</source>
         <translation>{amount}: {status}. 거래 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="84"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="77"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1295,22 +1295,22 @@
 <context>
     <name>PartnerCard</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="34"/>
+        <location filename="../../app/ui/pages/home.py" line="29"/>
         <source>not linked</source>
         <translation>미연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="40"/>
+        <location filename="../../app/ui/pages/home.py" line="35"/>
         <source>{} now</source>
         <translation>현재 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="44"/>
+        <location filename="../../app/ui/pages/home.py" line="39"/>
         <source>{points} expire by {day}</source>
         <translation>{day}까지 {points} 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="48"/>
+        <location filename="../../app/ui/pages/home.py" line="43"/>
         <source>Nothing expires within 30 days</source>
         <translation>30일 안에 소멸되는 포인트 없음</translation>
     </message>
@@ -1333,42 +1333,42 @@
         <translation>전체 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="65"/>
+        <location filename="../../app/ui/pages/partners.py" line="60"/>
         <source>Linked</source>
         <translation>연결됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="65"/>
+        <location filename="../../app/ui/pages/partners.py" line="60"/>
         <source>Not linked</source>
         <translation>미연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="69"/>
+        <location filename="../../app/ui/pages/partners.py" line="64"/>
         <source>1 point = {krw} · minimum exchange {min}</source>
         <translation>1포인트 = {krw} · 최소 교환 {min}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="72"/>
+        <location filename="../../app/ui/pages/partners.py" line="67"/>
         <source>never</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="73"/>
+        <location filename="../../app/ui/pages/partners.py" line="68"/>
         <source>Member {member} · last sync {when}</source>
         <translation>회원 {member} · 마지막 동기화 {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="79"/>
+        <location filename="../../app/ui/pages/partners.py" line="74"/>
         <source>Sync</source>
         <translation>동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="79"/>
+        <location filename="../../app/ui/pages/partners.py" line="74"/>
         <source>Unlink</source>
         <translation>연결 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="85"/>
+        <location filename="../../app/ui/pages/partners.py" line="80"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
@@ -1409,134 +1409,134 @@
         <translation>저장된 받는 곳(거래소 입금 주소가 먼저 표시됩니다)을 고르거나 주소를 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="72"/>
+        <location filename="../../app/ui/dialogs/send.py" line="68"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="79"/>
+        <location filename="../../app/ui/dialogs/send.py" line="72"/>
         <source>Review</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="86"/>
+        <location filename="../../app/ui/dialogs/send.py" line="79"/>
         <source>Check before you send</source>
         <translation>보내기 전에 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="93"/>
+        <location filename="../../app/ui/dialogs/send.py" line="86"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="98"/>
+        <location filename="../../app/ui/dialogs/send.py" line="91"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="99"/>
+        <location filename="../../app/ui/dialogs/send.py" line="92"/>
         <source>Sign and send</source>
         <translation>서명하고 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="114"/>
+        <location filename="../../app/ui/dialogs/send.py" line="107"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="147"/>
+        <location filename="../../app/ui/dialogs/send.py" line="140"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="167"/>
+        <location filename="../../app/ui/dialogs/send.py" line="160"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="168"/>
+        <location filename="../../app/ui/dialogs/send.py" line="161"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="170"/>
+        <location filename="../../app/ui/dialogs/send.py" line="163"/>
         <source>Network fee (at most)</source>
         <translation>네트워크 수수료 (최대)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="171"/>
+        <location filename="../../app/ui/dialogs/send.py" line="164"/>
         <source>{} gas coin</source>
         <translation>가스 코인 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="176"/>
+        <location filename="../../app/ui/dialogs/send.py" line="169"/>
         <source>Cash-out value on {}</source>
         <translation>{} 현금화 예상 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="178"/>
+        <location filename="../../app/ui/dialogs/send.py" line="171"/>
         <source>Value</source>
         <translation>가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="187"/>
+        <location filename="../../app/ui/dialogs/send.py" line="180"/>
         <source>I understand: {}</source>
         <translation>확인했습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="199"/>
+        <location filename="../../app/ui/dialogs/send.py" line="192"/>
         <source>Tick every warning to confirm you have read it.</source>
         <translation>모든 경고에 체크해 읽었음을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="203"/>
+        <location filename="../../app/ui/dialogs/send.py" line="196"/>
         <source>Signing…</source>
         <translation>서명 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="235"/>
+        <location filename="../../app/ui/dialogs/send.py" line="228"/>
         <source>Sent {amount} — confirmed.</source>
         <translation>{amount} 전송 완료 — 확인되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="240"/>
+        <location filename="../../app/ui/dialogs/send.py" line="233"/>
         <source>Waiting for the network to confirm…</source>
         <translation>네트워크 확인을 기다리는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="242"/>
+        <location filename="../../app/ui/dialogs/send.py" line="235"/>
         <source>The transaction did not go through.</source>
         <translation>거래가 처리되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="246"/>
+        <location filename="../../app/ui/dialogs/send.py" line="239"/>
         <source>Status: {status}
 Transaction: {hash}</source>
         <translation>상태: {status}
 거래: {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="254"/>
+        <location filename="../../app/ui/dialogs/send.py" line="247"/>
         <source>this is the MLK token contract; MLK sent to it is lost.</source>
         <translation>MLK 토큰 컨트랙트 주소입니다. 여기로 보낸 MLK는 잃게 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="257"/>
+        <location filename="../../app/ui/dialogs/send.py" line="250"/>
         <source>this address is a smart contract, not a personal wallet.</source>
         <translation>개인 지갑이 아닌 스마트 컨트랙트 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="260"/>
+        <location filename="../../app/ui/dialogs/send.py" line="253"/>
         <source>this is your own address.</source>
         <translation>내 지갑 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="261"/>
+        <location filename="../../app/ui/dialogs/send.py" line="254"/>
         <source>this address looks like one you used before but is different — a common scam. Compare every character.</source>
         <translation>전에 사용한 주소와 비슷하지만 다른 주소입니다. 흔한 사기 수법이니 모든 글자를 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="266"/>
+        <location filename="../../app/ui/dialogs/send.py" line="259"/>
         <source>you have never sent to this address. Consider a small test amount first.</source>
         <translation>처음 보내는 주소입니다. 먼저 소액으로 시험해 보세요.</translation>
     </message>

@@ -10,7 +10,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
-from app.ui.widgets.common import button, label, muted
+from app.ui.widgets.common import amount_row, button, label, muted
 
 
 class MoveMlkDialog(QDialog):
@@ -31,14 +31,7 @@ class MoveMlkDialog(QDialog):
             "is held until the network confirms the transfer.") if withdraw else self.tr(
             "MLK in your wallet goes into the app, where TICA can convert it. It is credited "
             "once the network has confirmed it."), wrap=True))
-        row = QHBoxLayout()
-        self.amount = QLineEdit()
-        self.amount.setObjectName("AmountEdit")
-        self.amount.setPlaceholderText("0")
-        self.max_button = button(self.tr("Max"), link=True)
-        row.addWidget(self.amount, 1)
-        row.addWidget(label("MLK", "MidNumber"))
-        row.addWidget(self.max_button)
+        row, self.amount, self.max_button = amount_row("MLK", self.tr("Max"))
         box.addLayout(row)
         box.addWidget(muted(self.tr("Available: {}").format(fmt.mlk(self.available, None))))
         self.password = QLineEdit()

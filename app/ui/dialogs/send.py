@@ -24,7 +24,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
-from app.ui.widgets.common import button, clear_layout, label, muted
+from app.ui.widgets.common import amount_row, button, clear_layout, label, muted
 
 GAS = Decimal(10**18)
 
@@ -65,15 +65,8 @@ class SendDialog(QDialog):
             self.destination.addItem(f"{name} — {c.address}", c.address)
         self.destination.setCurrentIndex(0 if self.destination.count() else -1)
         f.addWidget(self.destination)
-        amount_row = QHBoxLayout()
-        self.amount = QLineEdit()
-        self.amount.setObjectName("AmountEdit")
-        self.amount.setPlaceholderText("0")
-        self.max_button = button(self.tr("Max"), link=True)
-        amount_row.addWidget(self.amount, 1)
-        amount_row.addWidget(label("MLK", "MidNumber"))
-        amount_row.addWidget(self.max_button)
-        f.addLayout(amount_row)
+        row, self.amount, self.max_button = amount_row("MLK", self.tr("Max"))
+        f.addLayout(row)
         self.problem1 = label("", "Error", wrap=True)
         f.addWidget(self.problem1)
         self.next_button = button(self.tr("Review"), primary=True)

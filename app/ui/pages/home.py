@@ -5,7 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.money import MLK_UNIT
 from app.ui import fmt
@@ -13,7 +13,7 @@ from app.ui.backend import LEDGER, NETWORK, PARTNERS, PRICES, WALLET
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.charts import MLK_COLOR, WALLET_COLOR, CompositionChart, ExpiryTimeline
-from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted
+from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted, titled_row
 
 
 class PartnerCard(Card):
@@ -24,12 +24,7 @@ class PartnerCard(Card):
         self.code = holding.partner.code
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         p = holding.partner
-        head = QHBoxLayout()
-        dot = QLabel("●")
-        dot.setStyleSheet(f"color: {p.color}; font-size: 16px;")
-        head.addWidget(dot)
-        head.addWidget(label(fmt.partner_name(p), "SectionTitle"))
-        head.addStretch(1)
+        head = titled_row(fmt.partner_name(p), p.color)
         if not holding.linked:
             head.addWidget(label(self.tr("not linked"), "Chip"))
         self.layout_.addLayout(head)

@@ -1,14 +1,14 @@
 """Partners — the alliance catalog: link, unlink and sync memberships."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
 
 from app.ui import fmt
 from app.ui.backend import LEDGER, PARTNERS
 from app.ui.dialogs.link_partner import LinkPartnerDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
-from app.ui.widgets.common import Card, button, clear_layout, label, muted
+from app.ui.widgets.common import Card, button, clear_layout, label, muted, titled_row
 
 
 class PartnersPage(Page):
@@ -56,12 +56,7 @@ class PartnersPage(Page):
     def _card(self, st) -> Card:
         p = st.partner
         card = Card(spacing=6)
-        head = QHBoxLayout()
-        dot = QLabel("●")
-        dot.setStyleSheet(f"color: {p.color}; font-size: 16px;")
-        head.addWidget(dot)
-        head.addWidget(label(fmt.partner_name(p), "SectionTitle"))
-        head.addStretch(1)
+        head = titled_row(fmt.partner_name(p), p.color)
         head.addWidget(label(self.tr("Linked") if st.linked else self.tr("Not linked"),
                              "Chip" if st.linked else "Muted"))
         card.layout_.addLayout(head)

@@ -15,10 +15,10 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.ui import theme
-from app.ui.widgets.common import clear_layout, label, muted
+from app.ui.widgets.common import clear_layout, color_dot, label, muted
 
 MLK_COLOR = "#5B4CF5"
 WALLET_COLOR = "#A49BFA"  # on-chain MLK: the same hue, lighter
@@ -90,11 +90,9 @@ class CompositionChart(QWidget):
             s = series.append(name, float(value))  # display only
             s.setColor(QColor(color))
             s.setBorderColor(QColor(theme.colors().card))
-            dot = QLabel("●")
-            dot.setStyleSheet(f"color: {color};")
             share = label(f"{value * 100 / total:.0f}%")
             share.setAlignment(Qt.AlignmentFlag.AlignRight)
-            self.legend.addWidget(dot, i, 0)
+            self.legend.addWidget(color_dot(color), i, 0)
             self.legend.addWidget(label(name), i, 1)
             self.legend.addWidget(share, i, 2)
             self.legend.addWidget(muted(money(value)), i, 3)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSizePolicy,
@@ -82,6 +83,35 @@ class Banner(QFrame):
         self.action = button(primary=True)
         row.addWidget(self.text, 1)
         row.addWidget(self.action)
+
+
+def color_dot(color: str, size: int | None = None) -> QLabel:
+    """A coloured bullet: a partner's colour on its card, a slice's in a legend."""
+    dot = QLabel("●")
+    dot.setStyleSheet(f"color: {color};" + (f" font-size: {size}px;" if size else ""))
+    return dot
+
+
+def titled_row(title: str, color: str) -> QHBoxLayout:
+    """A card's heading: coloured dot, title, then room on the right for a chip."""
+    head = QHBoxLayout()
+    head.addWidget(color_dot(color, 16))
+    head.addWidget(label(title, "SectionTitle"))
+    head.addStretch(1)
+    return head
+
+
+def amount_row(unit: str, max_text: str) -> tuple[QHBoxLayout, QLineEdit, QPushButton]:
+    """A large amount field, its unit and a "Max" link: (row, field, max button)."""
+    row = QHBoxLayout()
+    field = QLineEdit()
+    field.setObjectName("AmountEdit")
+    field.setPlaceholderText("0")
+    max_button = button(max_text, link=True)
+    row.addWidget(field, 1)
+    row.addWidget(label(unit, "MidNumber"))
+    row.addWidget(max_button)
+    return row, field, max_button
 
 
 def clear_layout(layout) -> None:
