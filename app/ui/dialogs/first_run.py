@@ -73,7 +73,8 @@ class FirstRunWizard(QDialog):
                 (self.tr("Import a wallet"), self.tr("From a recovery phrase or a private "
                                                      "key."), IMPORT),
                 (self.tr("Watch an address"), self.tr("See balances without a key."), WATCH)):
-            box.addWidget(self._choice(title, text, lambda t=target: self.go(t)))
+            # `clicked` passes `checked` first: it must not land in a defaulted parameter.
+            box.addWidget(self._choice(title, text, lambda _checked=False, t=target: self.go(t)))
         if offer_demo:
             box.addWidget(self._choice(self.tr("Start the demo"), self.tr(
                 "A ready-made profile with linked partners and demo MLK."),
