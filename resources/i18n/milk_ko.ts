@@ -147,7 +147,7 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="134"/>
+        <location filename="../../app/ui/widgets/common.py" line="169"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -722,180 +722,280 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="35"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="67"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="49"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="112"/>
         <source>Welcome to MiL.k Wallet</source>
         <translation>MiL.k 지갑에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="68"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="113"/>
         <source>See every alliance partner&apos;s points in one place, convert them through TICA, and keep your MLK in a wallet whose key stays in this computer&apos;s keyring.</source>
         <translation>모든 제휴사 포인트를 한곳에서 확인하고 TICA로 교환하세요. MLK는 이 컴퓨터의 키링에 키를 보관하는 지갑에 안전하게 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="71"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="116"/>
         <source>Create a new wallet</source>
         <translation>새 지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="71"/>
-        <source>A fresh key with a 12-word recovery phrase.</source>
-        <translation>12단어 복구 문구가 있는 새 키</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="73"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="191"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="317"/>
         <source>Import a wallet</source>
         <translation>지갑 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="73"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="118"/>
         <source>From a recovery phrase or a private key.</source>
         <translation>복구 문구나 개인 키로 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="75"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="218"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="120"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="349"/>
         <source>Watch an address</source>
         <translation>주소 조회만 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="75"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="120"/>
         <source>See balances without a key.</source>
         <translation>키 없이 잔액만 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="78"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="123"/>
         <source>Start the demo</source>
         <translation>데모 시작</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="79"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="124"/>
         <source>A ready-made profile with linked partners and demo MLK.</source>
         <translation>제휴사가 연결되고 데모 MLK가 있는 준비된 프로필</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="90"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="136"/>
         <source>Choose</source>
         <translation>선택</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="102"/>
-        <source>Password (at least 8 characters)</source>
-        <translation>비밀번호 (8자 이상)</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="103"/>
-        <source>Repeat the password</source>
-        <translation>비밀번호 다시 입력</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="110"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="154"/>
         <source>Create a wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="111"/>
-        <source>Choose a password. It encrypts your key inside the keyring; you need it to send MLK. It cannot be recovered — your recovery phrase can.</source>
-        <translation>비밀번호를 정하세요. 키링 안의 키를 암호화하며 MLK를 보낼 때 필요합니다. 비밀번호는 복구할 수 없지만 복구 문구로 지갑은 되찾을 수 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="115"/>
-        <source>Create</source>
-        <translation>만들기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="119"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="99"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="116"/>
+        <source>A fresh key with a 12 or 24-word recovery phrase.</source>
+        <translation>12개 또는 24개 단어의 복구 문구가 있는 새 키를 만듭니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="155"/>
+        <source>Your wallet gets a recovery phrase: a list of words that is the only way to get your MLK back if this computer is lost. Choose how many words.</source>
+        <translation>지갑에는 복구 문구가 생깁니다. 이 컴퓨터를 잃어버렸을 때 MLK를 되찾는 유일한 방법인 단어 목록입니다. 단어 수를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="158"/>
+        <source>12 words (standard)</source>
+        <translation>12개 단어 (표준)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="159"/>
+        <source>24 words (extra strong)</source>
+        <translation>24개 단어 (더 강력)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="166"/>
+        <source>Show my recovery phrase</source>
+        <translation>복구 문구 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="172"/>
+        <source>Making your recovery phrase…</source>
+        <translation>복구 문구를 만드는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="190"/>
+        <source>Write these words on paper, in order, and keep them offline. Anyone with them owns your wallet; without them a lost computer means lost MLK. Never type them into a website or send them to anyone.</source>
+        <translation>이 단어들을 순서대로 종이에 적어 오프라인에 보관하세요. 이 단어를 가진 사람은 누구나 지갑의 주인이 되며, 단어가 없으면 컴퓨터를 잃어버릴 때 MLK도 잃습니다. 웹사이트에 입력하거나 다른 사람에게 보내지 마세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="205"/>
+        <source>Type the words at these positions, from your paper.</source>
+        <translation>종이에 적은 문구에서 이 순서의 단어를 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="210"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="257"/>
+        <source>Check later</source>
+        <translation>나중에 확인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="238"/>
+        <source>Word {n} does not match. Check your paper.</source>
+        <translation>{n}번째 단어가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="240"/>
+        <source>Words {n} do not match. Check your paper.</source>
+        <translation>{n}번째 단어가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="255"/>
+        <source>Check later?</source>
+        <translation>나중에 확인할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="256"/>
+        <source>Without the check you may have a mistake on your paper and not know it. The Wallet page will remind you until you confirm the phrase.</source>
+        <translation>확인하지 않으면 종이에 잘못 적은 단어가 있어도 알 수 없습니다. 문구를 확인할 때까지 지갑 화면에서 계속 알려 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="261"/>
+        <source>Import wallet</source>
+        <translation>지갑 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="262"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="276"/>
+        <source>Create wallet</source>
+        <translation>지갑 만들기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="266"/>
+        <source>Protect it with a password</source>
+        <translation>비밀번호로 보호하세요</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="268"/>
+        <source>The password encrypts your key inside this computer&apos;s keyring; you need it to send MLK. It cannot be recovered — your recovery phrase can restore the wallet.</source>
+        <translation>비밀번호는 이 컴퓨터의 키링 안에서 키를 암호화하며, MLK를 보낼 때 필요합니다. 비밀번호는 되찾을 수 없지만, 복구 문구로 지갑을 복원할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="283"/>
         <source>The two passwords differ.</source>
         <translation>두 비밀번호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="138"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="297"/>
         <source>Creating your key…</source>
         <translation>키를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="152"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="381"/>
+        <source>Remember to confirm your recovery phrase: the Wallet page shows a reminder until you do.</source>
+        <translation>복구 문구를 꼭 확인하세요. 확인할 때까지 지갑 화면에 알림이 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="391"/>
+        <source>Recovery phrase confirmed</source>
+        <translation>복구 문구 확인 완료</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="392"/>
+        <source>Keep the paper somewhere safe and offline.</source>
+        <translation>종이는 안전한 오프라인 장소에 보관하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="393"/>
+        <source>Done</source>
+        <translation>완료</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="417"/>
+        <source>Close without creating the wallet? These words will be discarded and nothing is saved.</source>
+        <translation>지갑을 만들지 않고 닫을까요? 이 단어들은 폐기되며 아무것도 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="419"/>
+        <source>Close without confirming your recovery phrase? The Wallet page will keep reminding you.</source>
+        <translation>복구 문구를 확인하지 않고 닫을까요? 지갑 화면에서 계속 알려 드립니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="426"/>
+        <source>Close the set-up?</source>
+        <translation>설정을 닫을까요?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="426"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="189"/>
         <source>Your recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="153"/>
-        <source>Write these words on paper, in order, and keep them offline. Anyone with them owns your wallet; without them a lost computer means lost MLK. They are shown only now.</source>
-        <translation>이 단어들을 순서대로 종이에 적어 오프라인에 보관하세요. 이 단어를 가진 사람은 누구나 지갑을 소유하게 되며, 잃어버리면 컴퓨터를 잃었을 때 MLK도 잃습니다. 지금 한 번만 보여 드립니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="160"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="198"/>
         <source>I have written them down</source>
         <translation>적어 두었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="165"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="204"/>
         <source>Confirm your phrase</source>
         <translation>복구 문구 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="166"/>
-        <source>Enter the words at these positions.</source>
-        <translation>다음 위치의 단어를 입력하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="216"/>
         <source>Confirm</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="224"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="225"/>
         <source>Word {n}</source>
         <translation>{n}번째 단어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="188"/>
-        <source>One of the words does not match. Check your paper.</source>
-        <translation>단어 하나가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="192"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="318"/>
         <source>Type or paste your 12 or 24-word recovery phrase, or a private key (64 hex digits).</source>
         <translation>12단어 또는 24단어 복구 문구나 개인 키(16진수 64자리)를 입력하거나 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="199"/>
-        <source>Import</source>
-        <translation>가져오기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="214"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="289"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="219"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="325"/>
+        <source>Next</source>
+        <translation>다음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="340"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="362"/>
+        <source>Checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="350"/>
         <source>Balances and history only. You can import the key later to send.</source>
         <translation>잔액과 내역만 볼 수 있습니다. 보내려면 나중에 키를 가져오면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="224"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="353"/>
+        <source>Address to watch</source>
+        <translation>조회할 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="357"/>
         <source>Watch</source>
         <translation>조회하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="232"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="368"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="378"/>
         <source>Your wallet is ready</source>
         <translation>지갑이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="236"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="373"/>
         <source>Open the wallet</source>
         <translation>지갑 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="244"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="379"/>
         <source>Address: {}</source>
         <translation>주소: {}</translation>
     </message>
@@ -1290,6 +1390,60 @@
         <location filename="../../app/ui/dialogs/move_mlk.py" line="77"/>
         <source>Done</source>
         <translation>완료</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="72"/>
+        <source>Password (at least 8 characters)</source>
+        <translation>비밀번호 (8자 이상)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="73"/>
+        <location filename="../../app/ui/widgets/password_fields.py" line="75"/>
+        <source>Repeat the password</source>
+        <translation>비밀번호 다시 입력</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="74"/>
+        <source>New password</source>
+        <translation>새 비밀번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="76"/>
+        <source>Show password</source>
+        <translation>비밀번호 표시</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="77"/>
+        <source>Password strength</source>
+        <translation>비밀번호 강도</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="85"/>
+        <source>Too short</source>
+        <translation>너무 짧음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="85"/>
+        <source>Weak</source>
+        <translation>약함</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="85"/>
+        <source>Fair</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="85"/>
+        <source>Good</source>
+        <translation>좋음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/password_fields.py" line="86"/>
+        <source>Strong</source>
+        <translation>강함</translation>
     </message>
 </context>
 <context>
@@ -1974,157 +2128,182 @@ MLK 토큰 {token}</translation>
 <context>
     <name>WalletPage</name>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="160"/>
+        <location filename="../../app/ui/pages/wallet.py" line="167"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="161"/>
+        <location filename="../../app/ui/pages/wallet.py" line="168"/>
         <source>Set up your MLK wallet</source>
         <translation>MLK 지갑 설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="163"/>
+        <location filename="../../app/ui/pages/wallet.py" line="170"/>
         <source>Your key is kept in this computer&apos;s keyring, encrypted with your password — never in a file. Create a new wallet, import one from its recovery phrase or private key, or just watch an address.</source>
         <translation>키는 파일이 아닌 이 컴퓨터의 키링에 비밀번호로 암호화되어 보관됩니다. 새 지갑을 만들거나, 복구 문구·개인 키로 가져오거나, 주소만 조회할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="166"/>
+        <location filename="../../app/ui/pages/wallet.py" line="173"/>
         <source>Create a wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="167"/>
+        <location filename="../../app/ui/pages/wallet.py" line="174"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="168"/>
+        <location filename="../../app/ui/pages/wallet.py" line="175"/>
         <source>Watch an address</source>
         <translation>주소 조회만 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="169"/>
+        <location filename="../../app/ui/pages/wallet.py" line="176"/>
         <source>Your address</source>
         <translation>내 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="170"/>
+        <location filename="../../app/ui/pages/wallet.py" line="177"/>
         <source>Copy address</source>
         <translation>주소 복사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="171"/>
+        <location filename="../../app/ui/pages/wallet.py" line="178"/>
+        <source>Import the key to send</source>
+        <translation>보내려면 키 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="180"/>
+        <source>Back up your recovery phrase: you have not yet confirmed that it is written down. Without it, a lost computer means lost MLK.</source>
+        <translation>복구 문구를 백업하세요. 아직 문구를 적어 두었는지 확인하지 않았습니다. 문구가 없으면 컴퓨터를 잃어버릴 때 MLK도 잃습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="182"/>
+        <source>Back up now</source>
+        <translation>지금 백업</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="183"/>
         <source>Balances</source>
         <translation>잔액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="173"/>
+        <location filename="../../app/ui/pages/wallet.py" line="185"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="173"/>
+        <location filename="../../app/ui/pages/wallet.py" line="185"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="174"/>
+        <location filename="../../app/ui/pages/wallet.py" line="186"/>
         <source>On the way</source>
         <translation>처리 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="174"/>
+        <location filename="../../app/ui/pages/wallet.py" line="186"/>
         <source>Gas coin</source>
         <translation>가스 코인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="176"/>
+        <location filename="../../app/ui/pages/wallet.py" line="188"/>
         <source>Send / Cash out</source>
         <translation>보내기 / 현금화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="177"/>
+        <location filename="../../app/ui/pages/wallet.py" line="189"/>
         <source>Withdraw from the app</source>
         <translation>앱에서 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="178"/>
+        <location filename="../../app/ui/pages/wallet.py" line="190"/>
         <source>Deposit to the app</source>
         <translation>앱으로 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="179"/>
+        <location filename="../../app/ui/pages/wallet.py" line="191"/>
         <source>Transactions</source>
         <translation>거래 내역</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="180"/>
+        <location filename="../../app/ui/pages/wallet.py" line="192"/>
         <source>Speed up</source>
         <translation>가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="181"/>
+        <location filename="../../app/ui/pages/wallet.py" line="193"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="182"/>
+        <location filename="../../app/ui/pages/wallet.py" line="194"/>
         <source>Address book</source>
         <translation>주소록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="183"/>
+        <location filename="../../app/ui/pages/wallet.py" line="195"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="184"/>
+        <location filename="../../app/ui/pages/wallet.py" line="196"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="185"/>
+        <location filename="../../app/ui/pages/wallet.py" line="197"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="206"/>
+        <location filename="../../app/ui/pages/wallet.py" line="218"/>
         <source>Watch-only: this app can show balances but cannot sign.</source>
         <translation>조회 전용: 잔액은 볼 수 있지만 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="207"/>
+        <location filename="../../app/ui/pages/wallet.py" line="219"/>
         <source>Key kept in: {}</source>
         <translation>키 보관 위치: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="214"/>
+        <location filename="../../app/ui/pages/wallet.py" line="229"/>
         <source>Network: {net} · block {block}</source>
         <translation>네트워크: {net} · 블록 {block}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="215"/>
+        <location filename="../../app/ui/pages/wallet.py" line="230"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="243"/>
+        <location filename="../../app/ui/pages/wallet.py" line="266"/>
+        <source>Back up your recovery phrase</source>
+        <translation>복구 문구 백업</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="267"/>
+        <source>Make sure nobody can see your screen.</source>
+        <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="272"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="258"/>
+        <location filename="../../app/ui/pages/wallet.py" line="287"/>
         <source>Speed up transaction #{}</source>
         <translation>거래 #{} 가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="259"/>
+        <location filename="../../app/ui/pages/wallet.py" line="288"/>
         <source>Cancel transaction #{}</source>
         <translation>거래 #{} 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="266"/>
+        <location filename="../../app/ui/pages/wallet.py" line="295"/>
         <source>A replacement with the same nonce and higher fees is signed and sent.</source>
         <translation>같은 논스에 더 높은 수수료로 대체 거래를 서명해 보냅니다.</translation>
     </message>

@@ -1,35 +1,43 @@
-"""The welcome wizard of a fresh profile, driven with real clicks on the visible buttons."""
+"""The wallet set-up wizard, driven as a person does: clicks on the visible buttons, typing
+into the fields, Enter and Esc. Every path: create (words → phrase → confirm → password),
+check later and the backup reminder, closing on the phrase, import a phrase or a private key,
+watch (and upgrade a watch-only wallet), the demo, and Back from each step."""
 from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 
-from tests.ui.conftest import settle
+from app.ui.dialogs import first_run as fr
+from tests.ui.conftest import PASSWORD, settle
+from tests.ui.drive import (
+    choose_password,
+    click,
+    heading,
+    phrase_on_screen,
+    question,
+    show_phrase,
+    shown_button,
+    step_button,
+    type_words,
+)
 
 
-def click(qtbot, widget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget.text()
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
-def visible_button(dialog, text: str) -> QPushButton:
-    page = dialog.pages.currentWidget()
-    found = [b for b in page.findChildren(QPushButton) if b.isVisible() and b.text() == text]
-    assert len(found) >= 1, f"no visible '{text}' on {dialog.pages.currentIndex()}"
-    return found[0]
-
-
-def choice_button(dialog, title: str) -> QPushButton:
-    """The "Choose" button on the card titled `title` of the welcome page."""
-    from PySide6.QtWidgets import QLabel
-
+def choice_button(wizard, title: str) -> QPushButton:
+    """The "Choose" button on the welcome card titled `title`."""
     from app.ui.widgets.common import Card
 
-    for card in dialog.pages.widget(0).findChildren(Card):
+    for card in wizard.pages.widget(fr.CHOOSE).findChildren(Card):
         if any(lab.text() == title for lab in card.findChildren(QLabel)):
             return card.findChild(QPushButton)
     raise AssertionError(f"no card '{title}'")
+
+
+def open_wizard(qtbot, window, backend, **kw):
+    wizard = fr.FirstRunWizard(backend, window, **kw)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    return wizard
 
 
 @pytest.mark.parametrize("title,page_title", [
@@ -39,17 +47,265 @@ def choice_button(dialog, title: str) -> QPushButton:
 ])
 def test_each_welcome_choice_opens_its_step_and_back_returns(make_app, qtbot, title,
                                                               page_title):
-    from PySide6.QtWidgets import QLabel
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend, offer_demo=True)
+    click(qtbot, choice_button(wizard, title))
+    assert heading(wizard) == page_title
+    click(qtbot, step_button(wizard, "Back"))
+    assert wizard.pages.currentIndex() == fr.CHOOSE
+    settle(qtbot, backend)
 
-    from app.ui.dialogs.first_run import FirstRunWizard
+
+def test_create_a_wallet_step_by_step(make_app, qtbot, secret_service):
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Create a new wallet"))
+
+    # 24 words, then Back and 12: a new phrase each time, nothing stored yet
+    click(qtbot, wizard.words24)
+    click(qtbot, step_button(wizard, "Show my recovery phrase"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PHRASE, timeout=20_000)
+    assert len(phrase_on_screen(wizard)) == 24
+    click(qtbot, step_button(wizard, "Back"))
+    assert wizard.pages.currentIndex() == fr.CREATE
+    click(qtbot, wizard.words12)
+    click(qtbot, step_button(wizard, "Show my recovery phrase"))
+    qtbot.waitUntil(lambda: len(phrase_on_screen(wizard)) == 12, timeout=20_000)
+    words = phrase_on_screen(wizard)
+    assert not backend.services.wallet.status().exists
+
+    # confirm: a wrong word is named; Back shows the phrase again
+    click(qtbot, step_button(wizard, "I have written them down"))
+    assert heading(wizard) == "Confirm your phrase"
+    asked = [p + 1 for p, _f in wizard.confirm_fields]
+    type_words(qtbot, wizard, words, wrong={asked[1]})
+    click(qtbot, step_button(wizard, "Confirm"))
+    assert wizard.message.text() == f"Word {asked[1]} does not match. Check your paper."
+    assert wizard.message.role == "Error"
+    assert wizard.pages.currentIndex() == fr.CONFIRM
+    click(qtbot, step_button(wizard, "Back"))
+    assert phrase_on_screen(wizard) == words
+    click(qtbot, step_button(wizard, "I have written them down"))
+    type_words(qtbot, wizard, words)
+    click(qtbot, step_button(wizard, "Confirm"))
+
+    # password: strength meter, show toggle, mismatch refused, Back returns to the check
+    assert heading(wizard) == "Protect it with a password"
+    fields = wizard.password_fields
+    qtbot.keyClicks(fields.first, "abc")
+    assert fields.verdict.text() == "Too short"
+    qtbot.keyClicks(fields.first, "defgh")
+    weak = fields.meter.value()
+    fields.first.clear()
+    qtbot.keyClicks(fields.first, "Tq7#vLx9!pZr2@wM")
+    assert fields.meter.value() > weak and fields.verdict.text() == "Strong"
+    assert fields.first.echoMode() == fields.first.EchoMode.Password
+    click(qtbot, fields.show_toggle)
+    assert fields.first.echoMode() == fields.first.EchoMode.Normal
+    click(qtbot, step_button(wizard, "Back"))
+    assert wizard.pages.currentIndex() == fr.CONFIRM
+    click(qtbot, step_button(wizard, "Confirm"))
+    choose_password(qtbot, wizard, PASSWORD, PASSWORD + "x")
+    click(qtbot, step_button(wizard, "Create wallet"))
+    assert wizard.message.text() == "The two passwords differ."
+    assert not backend.services.wallet.status().exists
+    choose_password(qtbot, wizard)
+    qtbot.keyClick(fields.second, Qt.Key.Key_Return)  # Enter creates
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+
+    address = backend.services.wallet.status().address
+    assert address in wizard.done_text.text()
+    from eth_account import Account
+
+    Account.enable_unaudited_hdwallet_features()
+    assert Account.from_mnemonic(" ".join(words)).address == address  # the words on screen
+    assert not wizard.words_grid.count()  # the phrase is gone from the dialog
+    click(qtbot, step_button(wizard, "Open the wallet"))
+    assert not wizard.isVisible()
+    settle(qtbot, backend)
+    backend.services.wallet.custody.delete(address)
+
+
+def test_check_later_leaves_a_reminder_until_the_phrase_is_confirmed(make_app, qtbot,
+                                                                     secret_service):
+    from app.ui.main_window import WALLET
 
     window, backend = make_app(demo=False)
-    wizard = FirstRunWizard(backend, window, offer_demo=True)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    click(qtbot, choice_button(wizard, title))
-    titles = [lab.text() for lab in wizard.pages.currentWidget().findChildren(QLabel)]
-    assert page_title in titles, titles
-    click(qtbot, visible_button(wizard, "Back"))
-    assert wizard.pages.currentIndex() == 0
+    window.show_page(WALLET)
     settle(qtbot, backend)
+    page = window.wallet
+    click(qtbot, page.create_button)
+    wizard = page.dialog
+    words = show_phrase(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Check later"))
+    box = question(qtbot, wizard)
+    click(qtbot, shown_button(box, "Cancel"))  # not yet
+    assert wizard.pages.currentIndex() == fr.CONFIRM
+    click(qtbot, step_button(wizard, "Check later"))
+    click(qtbot, shown_button(question(qtbot, wizard), "Check later"))
+    assert wizard.pages.currentIndex() == fr.PASSWORD
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Create wallet"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+    assert "reminder" in wizard.done_text.text()
+    click(qtbot, step_button(wizard, "Open the wallet"))
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: page.backup_banner.isVisible(), timeout=20_000)
+    assert "Back up your recovery phrase" in page.backup_banner.text.text()
+
+    # Back up now: password → the same phrase → the check → the reminder is gone
+    click(qtbot, page.backup_banner.action)
+    prompt = page.dialog
+    qtbot.keyClicks(prompt.field, PASSWORD)
+    qtbot.keyClick(prompt.field, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: isinstance(page.dialog, fr.FirstRunWizard), timeout=20_000)
+    backup = page.dialog
+    assert phrase_on_screen(backup) == words
+    assert not any(b.text() == "Back" for b in backup.pages.currentWidget()
+                   .findChildren(QPushButton) if b.isVisible())
+    click(qtbot, step_button(backup, "I have written them down"))
+    assert not backup.skip_button.isVisible()
+    type_words(qtbot, backup, words)
+    click(qtbot, step_button(backup, "Confirm"))
+    assert heading(backup) == "Recovery phrase confirmed"
+    click(qtbot, step_button(backup, "Done"))
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: not page.backup_banner.isVisible(), timeout=20_000)
+    backend.services.wallet.custody.delete(backend.services.wallet.status().address)
+
+
+def test_closing_on_the_phrase_asks_first_and_then_keeps_nothing(make_app, qtbot):
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Create a new wallet"))
+    click(qtbot, step_button(wizard, "Show my recovery phrase"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PHRASE, timeout=20_000)
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    box = question(qtbot, wizard)
+    assert "discarded" in box.text()
+    click(qtbot, shown_button(box, "Cancel"))
+    assert wizard.isVisible() and wizard.pages.currentIndex() == fr.PHRASE
+    wizard.close()  # the window's close button asks as well
+    click(qtbot, shown_button(question(qtbot, wizard), "Close"))
+    qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
+    assert wizard._phrase == []
+    settle(qtbot, backend)
+    assert not backend.services.wallet.status().exists
+
+
+def test_import_a_recovery_phrase(make_app, qtbot, secret_service):
+    from eth_account import Account
+
+    from app.core.keys.mnemonic import generate
+
+    phrase = generate(12).reveal()
+    Account.enable_unaudited_hdwallet_features()
+    expected = Account.from_mnemonic(phrase).address
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Import a wallet"))
+    qtbot.keyClicks(wizard.secret, "  " + phrase.upper().replace(" ", "   "))
+    qtbot.keyClick(wizard.secret, Qt.Key.Key_Return)  # a pasted phrase often ends in one
+    click(qtbot, step_button(wizard, "Next"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=20_000)
+    click(qtbot, step_button(wizard, "Back"))  # back to the phrase, still there
+    assert wizard.pages.currentIndex() == fr.IMPORT and wizard.secret.toPlainText()
+    click(qtbot, step_button(wizard, "Next"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=20_000)
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+    assert expected in wizard.done_text.text()
+    assert backend.services.wallet.status().address == expected
+    assert not wizard.secret.toPlainText()
+    backend.services.wallet.custody.delete(expected)
+
+
+def test_import_a_private_key_and_refusals_on_the_import_step(make_app, qtbot, secret_service):
+    import secrets
+
+    from eth_account import Account
+
+    key = secrets.token_hex(32)
+    expected = Account.from_key(key).address
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Import a wallet"))
+    for bad, says in ((key[:-1], "A private key is 64 hex digits."),  # a mistyped key
+                      ("g" + key[1:], "A private key contains only 0-9 and a-f."),
+                      ("abandon " * 11 + "zzz", "Word 12 is not in the recovery word list.")):
+        wizard.secret.clear()
+        qtbot.keyClicks(wizard.secret, bad)
+        click(qtbot, step_button(wizard, "Next"))
+        qtbot.waitUntil(lambda s=says: wizard.message.text() == s, timeout=20_000)
+        assert wizard.pages.currentIndex() == fr.IMPORT and wizard.message.role == "Error"
+    wizard.secret.clear()
+    qtbot.keyClicks(wizard.secret, "0x" + key)
+    click(qtbot, step_button(wizard, "Next"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=20_000)
+    choose_password(qtbot, wizard, "short", "short")
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: "at least 8" in wizard.message.text(), timeout=20_000)
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+    assert backend.services.wallet.status().address == expected
+    assert backend.services.wallet.status().kind == "private_key"
+    backend.services.wallet.custody.delete(expected)
+
+
+def test_watch_an_address_then_upgrade_it_by_importing_its_key(make_app, qtbot,
+                                                              secret_service):
+    import secrets
+
+    from eth_account import Account
+
+    from app.ui.main_window import WALLET
+
+    key = secrets.token_hex(32)
+    address = Account.from_key(key).address
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Watch an address"))
+    qtbot.keyClicks(wizard.watch_address, address[:-1])
+    click(qtbot, step_button(wizard, "Watch"))
+    qtbot.waitUntil(lambda: "40" in wizard.message.text(), timeout=20_000)
+    wizard.watch_address.clear()
+    qtbot.keyClicks(wizard.watch_address, address)
+    qtbot.keyClick(wizard.watch_address, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=20_000)
+    click(qtbot, step_button(wizard, "Open the wallet"))
+    settle(qtbot, backend)
+    assert backend.services.wallet.status().watch_only
+
+    window.show_page(WALLET)
+    page = window.wallet
+    qtbot.waitUntil(lambda: page.import_key_button.isVisible(), timeout=20_000)
+    assert not page.send_button.isEnabled()
+    click(qtbot, page.import_key_button)
+    upgrade = page.dialog
+    assert upgrade.pages.currentIndex() == fr.IMPORT
+    qtbot.keyClicks(upgrade.secret, key)
+    click(qtbot, step_button(upgrade, "Next"))
+    qtbot.waitUntil(lambda: upgrade.pages.currentIndex() == fr.PASSWORD, timeout=20_000)
+    choose_password(qtbot, upgrade)
+    click(qtbot, step_button(upgrade, "Import wallet"))
+    qtbot.waitUntil(lambda: upgrade.pages.currentIndex() == fr.DONE, timeout=30_000)
+    click(qtbot, step_button(upgrade, "Open the wallet"))
+    settle(qtbot, backend)
+    status = backend.services.wallet.status()
+    assert status.address == address and not status.watch_only
+    qtbot.waitUntil(lambda: not page.import_key_button.isVisible() and
+                    page.send_button.isEnabled(), timeout=20_000)
+    backend.services.wallet.custody.delete(address)
+
+
+def test_start_the_demo_from_the_welcome_page(make_app, qtbot):
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend, offer_demo=True)
+    with qtbot.waitSignal(wizard.demo_requested, timeout=2000):
+        click(qtbot, choice_button(wizard, "Start the demo"))
+    assert not wizard.isVisible()
+    without = open_wizard(qtbot, window, backend)
+    with pytest.raises(AssertionError):
+        choice_button(without, "Start the demo")

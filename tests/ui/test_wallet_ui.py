@@ -2,38 +2,32 @@
 on the demo chain, refuse a bad address, and speed up a pending send on anvil."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-
 from app.core.money import MLK_UNIT
 from app.ui.main_window import HOME, WALLET
 from tests.support.anvil import CHAIN_ID
 from tests.ui.conftest import PASSWORD, LagMeter, settle
+from tests.ui.drive import click
 
 EXCHANGE = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
 
 
-def click(qtbot, widget) -> None:
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
-
-
 def create_wallet_in_wizard(qtbot, window, backend):
+    """Create a wallet the way a person does: words, phrase, the check, a password."""
+    from tests.ui.drive import choose_password, show_phrase, step_button, type_words
+
     window.show_page(WALLET)
     settle(qtbot, backend)
     page = window.wallet
     assert page.setup.isVisible()
     click(qtbot, page.create_button)
     wizard = page.dialog
-    qtbot.keyClicks(wizard.create_pw, PASSWORD)
-    qtbot.keyClicks(wizard.create_pw2, PASSWORD)
-    wizard._create()
-    qtbot.waitUntil(lambda: len(wizard._phrase) == 12, timeout=20_000)
-    words = list(wizard._phrase)
-    wizard._ask_words()
-    for position, field in wizard.confirm_fields:
-        qtbot.keyClicks(field, words[position])
-    wizard._confirm()
-    assert "Address" in wizard.done_text.text()
-    wizard.accept()
+    words = show_phrase(qtbot, wizard)
+    type_words(qtbot, wizard, words)
+    click(qtbot, step_button(wizard, "Confirm"))
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Create wallet"))
+    qtbot.waitUntil(lambda: "Address" in wizard.done_text.text(), timeout=30_000)
+    click(qtbot, step_button(wizard, "Open the wallet"))
     settle(qtbot, backend)
     qtbot.waitUntil(lambda: page.wallet_box.isVisible(), timeout=20_000)
     return page

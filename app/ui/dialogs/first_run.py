@@ -1,84 +1,129 @@
-"""First run: create a wallet (phrase shown, then confirmed), import one, watch an address,
-or start the demo."""
+"""Setting up the wallet: create (words → recovery phrase → confirm words → password), import
+(phrase or private key → password), watch an address, or start the demo; and backing up the
+phrase of an existing wallet later (phrase → confirm words).
+
+Nothing is stored until the last step: a wizard closed half-way leaves no key behind. Closing
+while a recovery phrase is on screen asks first."""
 from __future__ import annotations
 
 import random
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QRadioButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.core.keys import Secret
-from app.ui.backend import WALLET
+from app.ui.backend import SETTINGS, WALLET
 from app.ui.errors import explain
-from app.ui.widgets.common import Card, button, clear_layout, label, muted
+from app.ui.widgets.common import Card, StatusLine, ask, button, clear_layout, label, muted
+from app.ui.widgets.password_fields import NewPasswordFields
 
-CHOOSE, CREATE, PHRASE, CONFIRM, IMPORT, WATCH, DONE = range(7)
+CHOOSE, CREATE, PHRASE, CONFIRM, PASSWORD, IMPORT, WATCH, DONE = range(8)
+CONFIRM_WORDS = 3
+BACKUP_PENDING = "wallet.backup_pending"  # "1" until the phrase was confirmed written down
 
 
 class FirstRunWizard(QDialog):
     demo_requested = Signal()
 
-    def __init__(self, backend, parent=None, start: str = "choose", offer_demo: bool = False):
+    def __init__(self, backend, parent=None, start: str = "choose", offer_demo: bool = False,
+                 phrase: Secret | None = None):
         super().__init__(parent)
         self.backend = backend
+        self._flow = "create"  # create | import | backup
         self._phrase: list[str] = []
-        self._address = ""
+        self._import_secret: Secret | None = None
+        self._skipped_check = False
+        self._closing_asked = False
+        self.back_buttons = []
         self.setWindowTitle(self.tr("Welcome to MiL.k Wallet"))
-        self.setMinimumSize(560, 460)
+        self.setMinimumSize(540, 460)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(26, 22, 26, 20)
         self.pages = QStackedWidget()
         outer.addWidget(self.pages)
-        self.message = label("", "Error", wrap=True)
+        self.message = StatusLine()
         outer.addWidget(self.message)
         self._build_choose(offer_demo)
         self._build_create()
         self._build_phrase()
         self._build_confirm()
+        self._build_password()
         self._build_import()
         self._build_watch()
         self._build_done()
-        self.go({"create": CREATE, "import": IMPORT, "watch": WATCH}.get(start, CHOOSE))
+        if start == "backup" and phrase is not None:
+            self._flow = "backup"
+            self._show_phrase(phrase)
+        else:
+            self._flow = "import" if start == "import" else "create"
+            self.go({"create": CREATE, "import": IMPORT, "watch": WATCH}.get(start, CHOOSE))
 
+    # -- navigation ------------------------------------------------------------------------
     def go(self, page: int) -> None:
-        self.message.setText("")
+        self.message.clear()
         self.pages.setCurrentIndex(page)
+        focus = {IMPORT: self.secret, WATCH: self.watch_address}.get(page)
+        if page == PASSWORD:
+            self.password_fields.focus()
+        elif focus is not None:
+            focus.setFocus()
 
-    def _page(self, title: str, text: str = "") -> QVBoxLayout:
+    def _page(self, title: str, text: str = "") -> tuple[QVBoxLayout, QWidget]:
         w = QWidget()
         box = QVBoxLayout(w)
         box.setSpacing(12)
-        box.addWidget(label(title, "PageTitle"))
+        box.setContentsMargins(0, 0, 0, 0)
+        heading = label(title, "PageTitle", wrap=True)
+        box.addWidget(heading)
         if text:
             box.addWidget(muted(text, wrap=True))
         self.pages.addWidget(w)
-        return box
+        return box, heading
 
+    def _nav(self, back, next_text: str, next_action) -> tuple[QHBoxLayout, object]:
+        """Back (to a page, or by a callable that picks one) on the left, the step's primary
+        action on the right; the primary one is the default button (Enter)."""
+        row = QHBoxLayout()
+        if back is not None:
+            back_button = button(self.tr("Back"))
+            back_button.clicked.connect(lambda: self.go(back() if callable(back) else back))
+            row.addWidget(back_button)
+            self.back_buttons.append(back_button)
+        row.addStretch(1)
+        go = button(next_text, primary=True)
+        go.setDefault(True)
+        go.clicked.connect(next_action)
+        row.addWidget(go)
+        return row, go
+
+    # -- welcome -----------------------------------------------------------------------------
     def _build_choose(self, offer_demo: bool) -> None:
-        box = self._page(self.tr("Welcome to MiL.k Wallet"), self.tr(
+        box, _ = self._page(self.tr("Welcome to MiL.k Wallet"), self.tr(
             "See every alliance partner's points in one place, convert them through TICA, and "
             "keep your MLK in a wallet whose key stays in this computer's keyring."))
-        for title, text, target in (
-                (self.tr("Create a new wallet"), self.tr("A fresh key with a 12-word recovery "
-                                                         "phrase."), CREATE),
-                (self.tr("Import a wallet"), self.tr("From a recovery phrase or a private "
-                                                     "key."), IMPORT),
-                (self.tr("Watch an address"), self.tr("See balances without a key."), WATCH)):
-            # `clicked` passes `checked` first: it must not land in a defaulted parameter.
-            box.addWidget(self._choice(title, text, lambda _checked=False, t=target: self.go(t)))
+        choices = [
+            (self.tr("Create a new wallet"), self.tr("A fresh key with a 12 or 24-word "
+                                                     "recovery phrase."), self._start_create),
+            (self.tr("Import a wallet"), self.tr("From a recovery phrase or a private "
+                                                 "key."), self._start_import),
+            (self.tr("Watch an address"), self.tr("See balances without a key."),
+             lambda: self.go(WATCH))]
         if offer_demo:
-            box.addWidget(self._choice(self.tr("Start the demo"), self.tr(
-                "A ready-made profile with linked partners and demo MLK."),
-                self._demo))
+            choices.append((self.tr("Start the demo"), self.tr(
+                "A ready-made profile with linked partners and demo MLK."), self._demo))
+        for title, text, action in choices:
+            box.addWidget(self._choice(title, text, action))
         box.addStretch(1)
 
     def _choice(self, title, text, action) -> Card:
@@ -89,7 +134,9 @@ class FirstRunWizard(QDialog):
         col.addWidget(muted(text, wrap=True))
         row.addLayout(col, 1)
         go = button(self.tr("Choose"))
-        go.clicked.connect(action)
+        go.setAccessibleName(title)
+        # `clicked` passes `checked` first: it must not reach a defaulted parameter.
+        go.clicked.connect(lambda _checked=False: action())
         row.addWidget(go)
         card.layout_.addLayout(row)
         return card
@@ -98,159 +145,300 @@ class FirstRunWizard(QDialog):
         self.demo_requested.emit()
         self.accept()
 
-    def _passwords(self, box: QVBoxLayout) -> tuple[QLineEdit, QLineEdit]:
-        first, second = QLineEdit(), QLineEdit()
-        for field, hint in ((first, self.tr("Password (at least 8 characters)")),
-                            (second, self.tr("Repeat the password"))):
-            field.setEchoMode(QLineEdit.EchoMode.Password)
-            field.setPlaceholderText(hint)
-            box.addWidget(field)
-        return first, second
+    # -- create: words → phrase → confirm → password ----------------------------------------
+    def _start_create(self) -> None:
+        self._flow = "create"
+        self.go(CREATE)
 
     def _build_create(self) -> None:
-        box = self._page(self.tr("Create a wallet"), self.tr(
-            "Choose a password. It encrypts your key inside the keyring; you need it to send "
-            "MLK. It cannot be recovered — your recovery phrase can."))
-        self.create_pw, self.create_pw2 = self._passwords(box)
+        box, _ = self._page(self.tr("Create a wallet"), self.tr(
+            "Your wallet gets a recovery phrase: a list of words that is the only way to get "
+            "your MLK back if this computer is lost. Choose how many words."))
+        self.words12, self.words24 = QRadioButton(), QRadioButton()
+        self.words12.setText(self.tr("12 words (standard)"))
+        self.words24.setText(self.tr("24 words (extra strong)"))
+        self.words12.setChecked(True)
+        group = QButtonGroup(self)
+        for radio in (self.words12, self.words24):
+            group.addButton(radio)
+            box.addWidget(radio)
         box.addStretch(1)
-        box.addLayout(self._nav(CHOOSE, self.tr("Create"), self._create))
+        row, self.create_next = self._nav(CHOOSE, self.tr("Show my recovery phrase"),
+                                          self._make_phrase)
+        box.addLayout(row)
 
-    def _nav(self, back: int, next_text: str, next_action) -> QHBoxLayout:
-        row = QHBoxLayout()
-        back_button = button(self.tr("Back"))
-        back_button.clicked.connect(lambda: self.go(back))
-        row.addWidget(back_button)
-        row.addStretch(1)
-        go = button(next_text, primary=True)
-        go.clicked.connect(next_action)
-        row.addWidget(go)
-        return row
+    def _make_phrase(self) -> None:
+        words = 24 if self.words24.isChecked() else 12
+        self.message.progress(self.tr("Making your recovery phrase…"))
 
-    def _check_pair(self, a: QLineEdit, b: QLineEdit) -> Secret | None:
-        if a.text() != b.text():
-            self.message.setText(self.tr("The two passwords differ."))
-            return None
-        return Secret(a.text())
+        def work(_svc):
+            from app.core.keys.mnemonic import generate
 
-    def _create(self) -> None:
-        password = self._check_pair(self.create_pw, self.create_pw2)
-        if password is None:
-            return
-        self.message.setText(self.tr("Creating your key…"))
-        self.backend.run(lambda svc: svc.wallet.create(password), self._created, self._failed,
-                         changes=(WALLET,), lane="chain")
+            return generate(words)
 
-    def _created(self, result) -> None:
-        self._address, phrase = result
+        self.backend.run(work, self._show_phrase, self._failed, lane="chain")
+
+    def _show_phrase(self, phrase: Secret) -> None:
         self._phrase = phrase.reveal().split()
         _fill_words(self.words_grid, self._phrase)
+        self._skipped_check = False
+        self.phrase_back.setVisible(self._flow == "create")
         self.go(PHRASE)
 
-    def _failed(self, error) -> None:
-        self.message.setText(explain(error))
-
     def _build_phrase(self) -> None:
-        box = self._page(self.tr("Your recovery phrase"), self.tr(
+        box, _ = self._page(self.tr("Your recovery phrase"), self.tr(
             "Write these words on paper, in order, and keep them offline. Anyone with them owns "
-            "your wallet; without them a lost computer means lost MLK. They are shown only "
-            "now."))
+            "your wallet; without them a lost computer means lost MLK. Never type them into a "
+            "website or send them to anyone."))
         host = QWidget()
         self.words_grid = QGridLayout(host)
+        self.words_grid.setHorizontalSpacing(24)
         box.addWidget(host)
         box.addStretch(1)
-        go = button(self.tr("I have written them down"), primary=True)
-        go.clicked.connect(self._ask_words)
-        box.addWidget(go, 0, Qt.AlignmentFlag.AlignRight)
+        row, self.written_button = self._nav(CREATE, self.tr("I have written them down"),
+                                             self._ask_words)
+        self.phrase_back = self.back_buttons[-1]
+        box.addLayout(row)
 
     def _build_confirm(self) -> None:
-        box = self._page(self.tr("Confirm your phrase"), self.tr(
-            "Enter the words at these positions."))
+        box, _ = self._page(self.tr("Confirm your phrase"), self.tr(
+            "Type the words at these positions, from your paper."))
         self.confirm_fields: list[tuple[int, QLineEdit]] = []
         self.confirm_box = QVBoxLayout()
         box.addLayout(self.confirm_box)
         box.addStretch(1)
-        box.addLayout(self._nav(PHRASE, self.tr("Confirm"), self._confirm))
+        self.skip_button = button(self.tr("Check later"), link=True)
+        self.skip_button.clicked.connect(self._skip_check)
+        skip_row = QHBoxLayout()
+        skip_row.addWidget(self.skip_button)
+        skip_row.addStretch(1)
+        box.addLayout(skip_row)
+        row, self.confirm_button = self._nav(PHRASE, self.tr("Confirm"), self._confirm)
+        box.addLayout(row)
 
     def _ask_words(self) -> None:
         clear_layout(self.confirm_box)
         self.confirm_fields = []
-        for position in sorted(random.sample(range(len(self._phrase)), 3)):
+        for position in sorted(random.sample(range(len(self._phrase)), CONFIRM_WORDS)):
             field = QLineEdit()
             field.setPlaceholderText(self.tr("Word {n}").format(n=position + 1))
+            field.setAccessibleName(self.tr("Word {n}").format(n=position + 1))
+            field.returnPressed.connect(self._confirm)
             self.confirm_box.addWidget(field)
             self.confirm_fields.append((position, field))
+        self.skip_button.setVisible(self._flow == "create")
         self.go(CONFIRM)
+        self.confirm_fields[0][1].setFocus()
 
     def _confirm(self) -> None:
-        if all(f.text().strip().lower() == self._phrase[p] for p, f in self.confirm_fields):
-            self._phrase = []
-            self._finish(self._address)
+        wrong = [p + 1 for p, f in self.confirm_fields
+                 if f.text().strip().lower() != self._phrase[p]]
+        if wrong:
+            positions = ", ".join(str(n) for n in wrong)
+            self.message.error(self.tr("Word {n} does not match. Check your paper.").format(
+                n=positions) if len(wrong) == 1 else self.tr(
+                "Words {n} do not match. Check your paper.").format(n=positions))
+            for p, f in self.confirm_fields:
+                f.setProperty("invalid", p + 1 in wrong)
+                f.style().polish(f)
+            return
+        if self._flow == "backup":
+            self._backup_confirmed()
         else:
-            self.message.setText(self.tr("One of the words does not match. Check your paper."))
+            self._to_password()
+
+    def _skip_check(self) -> None:
+        def skip():
+            self._skipped_check = True
+            self._to_password()
+
+        ask(self, self.tr("Check later?"), self.tr(
+            "Without the check you may have a mistake on your paper and not know it. The Wallet "
+            "page will remind you until you confirm the phrase."), self.tr("Check later"), skip)
+
+    # -- the password (create and import) ---------------------------------------------------
+    def _to_password(self) -> None:
+        self.password_button.setText(self.tr("Import wallet") if self._flow == "import"
+                                     else self.tr("Create wallet"))
+        self.go(PASSWORD)
+
+    def _build_password(self) -> None:
+        box, self.password_heading = self._page(self.tr("Protect it with a password"))
+        box.addWidget(muted(self.tr(
+            "The password encrypts your key inside this computer's keyring; you need it to send "
+            "MLK. It cannot be recovered — your recovery phrase can restore the wallet."),
+            wrap=True))
+        self.password_fields = NewPasswordFields()
+        self.password_fields.submitted.connect(lambda: self.password_button.click())
+        box.addWidget(self.password_fields)
+        box.addStretch(1)
+        row, self.password_button = self._nav(
+            lambda: IMPORT if self._flow == "import" else CONFIRM, self.tr("Create wallet"),
+            self._store)
+        box.addLayout(row)
+
+    def _store(self) -> None:
+        password = self.password_fields.password()
+        if password is None:
+            self.message.error(self.tr("The two passwords differ."))
+            return
+        self.password_button.setEnabled(False)
+        if self._flow == "import":
+            secret = self._import_secret
+            is_key = _looks_like_key(secret.reveal())
+            self.message.progress(self.tr("Importing…"))
+
+            def work(svc):
+                return svc.wallet.import_private_key(secret, password) if is_key else \
+                    svc.wallet.import_mnemonic(secret, password)
+        else:
+            phrase = Secret(" ".join(self._phrase))
+            pending = self._skipped_check
+            self.message.progress(self.tr("Creating your key…"))
+
+            def work(svc):
+                address = svc.wallet.import_mnemonic(phrase, password)
+                svc.settings.set(BACKUP_PENDING, pending)
+                return address
+
+        self.backend.run(work, self._finish, self._store_failed, changes=(WALLET, SETTINGS),
+                         lane="chain")
+
+    def _store_failed(self, error) -> None:
+        self.password_button.setEnabled(True)
+        self._failed(error)
+
+    # -- import --------------------------------------------------------------------------------
+    def _start_import(self) -> None:
+        self._flow = "import"
+        self.go(IMPORT)
 
     def _build_import(self) -> None:
-        box = self._page(self.tr("Import a wallet"), self.tr(
+        box, _ = self._page(self.tr("Import a wallet"), self.tr(
             "Type or paste your 12 or 24-word recovery phrase, or a private key (64 hex "
             "digits)."))
         self.secret = QPlainTextEdit()
         self.secret.setFixedHeight(90)
+        self.secret.setTabChangesFocus(True)
         box.addWidget(self.secret)
-        self.import_pw, self.import_pw2 = self._passwords(box)
         box.addStretch(1)
-        box.addLayout(self._nav(CHOOSE, self.tr("Import"), self._import))
+        row, self.import_next = self._nav(CHOOSE, self.tr("Next"), self._check_secret)
+        box.addLayout(row)
 
-    def _import(self) -> None:
-        password = self._check_pair(self.import_pw, self.import_pw2)
-        if password is None:
-            return
+    def _check_secret(self) -> None:
         secret = Secret(self.secret.toPlainText())
-        text = secret.reveal().strip()
-        digits = text[2:] if text.lower().startswith("0x") else text
-        is_key = len(text.split()) == 1 and all(c in "0123456789abcdefABCDEF" for c in digits)
 
-        def work(svc):
-            return svc.wallet.import_private_key(secret, password) if is_key else \
-                svc.wallet.import_mnemonic(secret, password)
+        def work(_svc):
+            from app.core.keys import parse_private_key
+            from app.core.keys.mnemonic import check
 
-        self.message.setText(self.tr("Importing…"))
-        self.backend.run(work, self._finish, self._failed, changes=(WALLET,), lane="chain")
+            if _looks_like_key(secret.reveal()):
+                parse_private_key(secret)
+                return secret
+            return check(secret)
 
+        self.message.progress(self.tr("Checking…"))
+        self.backend.run(work, self._secret_ok, self._failed, lane="chain")
+
+    def _secret_ok(self, secret: Secret) -> None:
+        self._import_secret = secret
+        self._to_password()
+
+    # -- watch ---------------------------------------------------------------------------------
     def _build_watch(self) -> None:
-        box = self._page(self.tr("Watch an address"), self.tr(
+        box, _ = self._page(self.tr("Watch an address"), self.tr(
             "Balances and history only. You can import the key later to send."))
         self.watch_address = QLineEdit()
         self.watch_address.setPlaceholderText("0x…")
+        self.watch_address.setAccessibleName(self.tr("Address to watch"))
+        self.watch_address.returnPressed.connect(self._watch)
         box.addWidget(self.watch_address)
         box.addStretch(1)
-        box.addLayout(self._nav(CHOOSE, self.tr("Watch"), self._watch))
+        row, self.watch_button = self._nav(CHOOSE, self.tr("Watch"), self._watch)
+        box.addLayout(row)
 
     def _watch(self) -> None:
         address = self.watch_address.text()
+        self.message.progress(self.tr("Checking…"))
         self.backend.run(lambda svc: svc.wallet.watch(address), self._finish, self._failed,
                          changes=(WALLET,), lane="chain")
 
+    # -- the end -------------------------------------------------------------------------------
     def _build_done(self) -> None:
-        box = self._page(self.tr("Your wallet is ready"))
+        box, self.done_heading = self._page(self.tr("Your wallet is ready"))
         self.done_text = muted(wrap=True)
+        self.done_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.addWidget(self.done_text)
         box.addStretch(1)
-        go = button(self.tr("Open the wallet"), primary=True)
-        go.clicked.connect(self.accept)
-        box.addWidget(go, 0, Qt.AlignmentFlag.AlignRight)
+        row, self.open_button = self._nav(None, self.tr("Open the wallet"), self.accept)
+        box.addLayout(row)
 
     def _finish(self, address: str) -> None:
-        self.secret.clear()
-        for field in (self.create_pw, self.create_pw2, self.import_pw, self.import_pw2):
-            field.clear()
-        self.done_text.setText(self.tr("Address: {}").format(address))
+        self._forget_secrets()
+        self.done_heading.setText(self.tr("Your wallet is ready"))
+        text = self.tr("Address: {}").format(address)
+        if self._skipped_check:
+            text += "\n\n" + self.tr("Remember to confirm your recovery phrase: the Wallet page "
+                                     "shows a reminder until you do.")
+        self.done_text.setText(text)
         self.go(DONE)
+        self.open_button.setFocus()
+
+    def _backup_confirmed(self) -> None:
+        self._forget_secrets()
+        self.backend.run(lambda svc: svc.settings.set(BACKUP_PENDING, False), None,
+                         self._failed, changes=(SETTINGS, WALLET))
+        self.done_heading.setText(self.tr("Recovery phrase confirmed"))
+        self.done_text.setText(self.tr("Keep the paper somewhere safe and offline."))
+        self.open_button.setText(self.tr("Done"))
+        self.go(DONE)
+
+    def _failed(self, error) -> None:
+        self.message.error(explain(error))
+
+    def _forget_secrets(self) -> None:
+        self._phrase = []
+        self._import_secret = None
+        clear_layout(self.words_grid)
+        self.secret.clear()
+        self.password_fields.clear()
+        for _p, field in self.confirm_fields:
+            field.clear()
+
+    # -- closing -------------------------------------------------------------------------------
+    def reject(self) -> None:
+        """Esc or the close button: ask first while a recovery phrase is in play."""
+        holding = self.pages.currentIndex() in (PHRASE, CONFIRM, PASSWORD) and \
+            self._flow in ("create", "backup") and bool(self._phrase)
+        if not holding or self._closing_asked:
+            self._forget_secrets()
+            super().reject()
+            return
+        text = self.tr("Close without creating the wallet? These words will be discarded "
+                       "and nothing is saved.") if self._flow == "create" else self.tr(
+            "Close without confirming your recovery phrase? The Wallet page will keep "
+            "reminding you.")
+
+        def close():
+            self._closing_asked = True
+            self.reject()
+
+        self.close_question = ask(self, self.tr("Close the set-up?"), text, self.tr("Close"),
+                                  close)
+
+
+def _looks_like_key(text: str) -> bool:
+    """One token is a private key (a phrase has at least 12 words): a mistyped key is then
+    reported as a key, not as a one-word phrase."""
+    return len(text.split()) == 1
 
 
 def _fill_words(grid: QGridLayout, words: list[str]) -> None:
     clear_layout(grid)
-    columns = 3
+    columns = 3 if len(words) <= 12 else 4
     rows = (len(words) + columns - 1) // columns
     for i, word in enumerate(words):
         cell = label(f"{i + 1:>2}. {word}", "MidNumber")
         cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        cell.setProperty("word", word)
         grid.addWidget(cell, i % rows, i // rows)

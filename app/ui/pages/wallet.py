@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
 from app.ui import fmt
 from app.ui.backend import LEDGER, NETWORK, WALLET
 from app.ui.dialogs.contact import ContactDialog
-from app.ui.dialogs.first_run import FirstRunWizard
+from app.ui.dialogs.first_run import BACKUP_PENDING, FirstRunWizard
 from app.ui.dialogs.move_mlk import MoveMlkDialog
 from app.ui.dialogs.password import PasswordDialog
 from app.ui.dialogs.send import SendDialog
 from app.ui.errors import explain
 from app.ui.models.wallet_models import ContactsModel, TxModel
 from app.ui.pages.base import Page
-from app.ui.widgets.common import Card, button, label, muted
+from app.ui.widgets.common import Banner, Card, button, label, muted
 from app.ui.widgets.qr import QrCode
 
 POLL_MS = 3000
@@ -66,6 +66,7 @@ class WalletPage(Page):
         self.address.setFont(mono)
         self.copy_button = button(link=True)
         self.kind_note = muted(wrap=True)
+        self.import_key_button = button(link=True)  # watch-only → a signing wallet
         a_row = QHBoxLayout()
         a_row.addWidget(self.qr)
         a_col = QVBoxLayout()
@@ -73,6 +74,7 @@ class WalletPage(Page):
         a_col.addWidget(self.address)
         a_col.addWidget(self.copy_button)
         a_col.addWidget(self.kind_note)
+        a_col.addWidget(self.import_key_button, 0, Qt.AlignmentFlag.AlignLeft)
         a_col.addStretch(1)
         a_row.addLayout(a_col, 1)
         self.address_card.layout_.addLayout(a_row)
@@ -104,6 +106,9 @@ class WalletPage(Page):
         self.wallet_box.layout_ = QVBoxLayout(self.wallet_box)
         self.wallet_box.layout_.setContentsMargins(0, 0, 0, 0)
         self.wallet_box.layout_.setSpacing(14)
+        self.backup_banner = Banner()
+        self.backup_banner.hide()
+        self.wallet_box.layout_.addWidget(self.backup_banner)
         self.wallet_box.layout_.addLayout(top)
 
         self.txs_title = label("", "SectionTitle")
@@ -142,6 +147,8 @@ class WalletPage(Page):
         self.import_button.clicked.connect(lambda: self._setup("import"))
         self.watch_button.clicked.connect(lambda: self._setup("watch"))
         self.copy_button.clicked.connect(self._copy)
+        self.import_key_button.clicked.connect(lambda: self._setup("import"))
+        self.backup_banner.action.clicked.connect(self._back_up_phrase)
         self.send_button.clicked.connect(self._send)
         self.withdraw_button.clicked.connect(lambda: self._move("withdraw"))
         self.deposit_button.clicked.connect(lambda: self._move("deposit"))
@@ -168,6 +175,11 @@ class WalletPage(Page):
         self.watch_button.setText(self.tr("Watch an address"))
         self.address_title.setText(self.tr("Your address"))
         self.copy_button.setText(self.tr("Copy address"))
+        self.import_key_button.setText(self.tr("Import the key to send"))
+        self.backup_banner.text.setText(self.tr(
+            "Back up your recovery phrase: you have not yet confirmed that it is written down. "
+            "Without it, a lost computer means lost MLK."))
+        self.backup_banner.action.setText(self.tr("Back up now"))
         self.balance_title.setText(self.tr("Balances"))
         for (caption, _), text in zip(self.balance_labels, (
                 self.tr("MLK in your wallet"), self.tr("MLK in the app"),
@@ -206,6 +218,9 @@ class WalletPage(Page):
         note = [self.tr("Watch-only: this app can show balances but cannot sign.")
                 if status.watch_only else self.tr("Key kept in: {}").format(state["keyring"])]
         self.kind_note.setText(" ".join(note))
+        self.import_key_button.setVisible(status.watch_only)
+        self.backup_banner.setVisible(state.get("backup_pending", False)
+                                      and not status.watch_only)
         b = state.get("balances")
         values = ["—"] * 4
         if b is not None:
@@ -237,6 +252,20 @@ class WalletPage(Page):
     def _setup(self, mode: str) -> None:
         self.dialog = FirstRunWizard(self.backend, self, start=mode)
         self.dialog.open()
+
+    def _back_up_phrase(self) -> None:
+        """Show the phrase again (after the password) and check it word by word."""
+        def show(phrase) -> None:
+            self.dialog = FirstRunWizard(self.backend, self, start="backup", phrase=phrase)
+            self.dialog.open()
+
+        def reveal(password) -> None:
+            self.backend.run(lambda svc: svc.wallet.reveal_mnemonic(password), show,
+                             self._failed, lane="chain")
+
+        self.dialog = PasswordDialog.request(self, self.tr("Back up your recovery phrase"),
+                                             self.tr("Make sure nobody can see your screen."),
+                                             reveal)
 
     def _copy(self) -> None:
         QGuiApplication.clipboard().setText(self.address.text())
@@ -297,7 +326,8 @@ class WalletPage(Page):
 def _load(svc) -> dict:
     """Everything the page shows, read on the chain lane (the node and keyring live there)."""
     status = svc.wallet.status()
-    state = {"status": status, "contacts": svc.wallet.book.entries(), "txs": []}
+    state = {"status": status, "contacts": svc.wallet.book.entries(), "txs": [],
+             "backup_pending": svc.settings.get_bool(BACKUP_PENDING)}
     if not status.exists:
         return state
     try:

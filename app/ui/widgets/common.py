@@ -114,6 +114,41 @@ def amount_row(unit: str, max_text: str) -> tuple[QHBoxLayout, QLineEdit, QPushB
     return row, field, max_button
 
 
+class StatusLine(QLabel):
+    """One line of feedback under a form, styled by what it says: a problem (red), work in
+    progress (muted) or success (green) — never progress or success in the colour of an
+    error."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.clear()
+
+    def _show(self, text: str, role: str) -> None:
+        self.setObjectName(role)
+        self.setProperty("role", role)
+        self.setText(text)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def error(self, text: str) -> None:
+        self._show(text, "Error")
+
+    def progress(self, text: str) -> None:
+        self._show(text, "Muted")
+
+    def success(self, text: str) -> None:
+        self._show(text, "Positive")
+
+    def clear(self) -> None:
+        self._show("", "Muted")
+
+    @property
+    def role(self) -> str:
+        return self.objectName()
+
+
 def clear_layout(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
