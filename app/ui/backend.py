@@ -51,6 +51,9 @@ class Backend(QObject):
         return svc
 
     def _opened(self, svc) -> None:
+        from app.ui import fmt
+
+        fmt.set_catalog(svc.ctx.catalog)
         self.services = svc
         self._poll.start()
         self.ready.emit()

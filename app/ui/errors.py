@@ -22,6 +22,8 @@ def explain(error: BaseException) -> str:
     d = error.details or {}
     code = error.code
     asset = d.get("asset", "")
+    if code == "insufficient_balance" and not asset:
+        return error.message  # the core's own sentence names what is missing
     messages = {
         "amount_empty": lambda: translate("Errors", "Enter an amount."),
         "amount_not_number": lambda: translate(
@@ -40,7 +42,7 @@ def explain(error: BaseException) -> str:
         "insufficient_balance": lambda: translate(
             "Errors", "Not enough {asset}: you have {have}, this needs {need}."
         ).format(
-            asset=asset,
+            asset=fmt.asset_name(asset),
             have=fmt.amount(asset, d.get("available", 0)),
             need=fmt.amount(asset, d.get("needed", 0)),
         ),

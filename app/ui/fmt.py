@@ -11,8 +11,24 @@ from app.ui import i18n
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def mlk(units: int, places: int | None = 4, unit: bool = True) -> str:
-    return money.format_mlk(units, i18n.current(), places, unit)
+DISPLAY_PLACES = 4  # MLK on cards, lists and live figures; confirmations show every digit
+_catalog: dict = {}  # partner code -> Partner, set when the profile opens
+
+
+def set_catalog(partners) -> None:
+    global _catalog
+    _catalog = {p.code: p for p in partners}
+
+
+def mlk(units: int, places: int | None = DISPLAY_PLACES, unit: bool = True) -> str:
+    """MLK for display: `places` decimals (truncated, never rounding a balance up); an amount
+    that would show as 0 shows as "< 0.0001 MLK". `places=None` is exact."""
+    text = money.format_mlk(units, i18n.current(), places, unit)
+    step = 10 ** (money.MLK_DECIMALS - places) if places is not None else 0
+    if step and 0 < abs(units) < step:
+        return ("-" if units < 0 else "") + "< " + money.format_mlk(step, i18n.current(),
+                                                                    places, unit)
+    return text
 
 
 def points(n: int, unit: bool = True) -> str:
@@ -29,13 +45,28 @@ def percent(fraction: Decimal) -> str:
     return text or "0"
 
 
-def amount(asset: str, units: int) -> str:
-    return mlk(units, None) if asset == money.MLK else points(units)
+def amount(asset: str, units: int, exact: bool = False) -> str:
+    """Points, or MLK rounded for display (`exact` for confirmations and details)."""
+    if asset == money.MLK:
+        return mlk(units, None if exact else DISPLAY_PLACES)
+    return points(units)
 
 
-def signed(asset: str, units: int) -> str:
+def signed(asset: str, units: int, exact: bool = False) -> str:
     sign = "+" if units > 0 else "−"
-    return sign + amount(asset, abs(units))
+    return sign + amount(asset, abs(units), exact)
+
+
+def asset_name(code: str) -> str:
+    """"MLK", or the partner's name in the current language (its code if unknown)."""
+    partner = _catalog.get(code)
+    return partner.name(i18n.current()) if partner else code
+
+
+def amount_of(asset: str, units: int, exact: bool = False) -> str:
+    """An amount that says whose points it is: "2,000 pts (Yanolja)", "9.85 MLK"."""
+    text = amount(asset, units, exact)
+    return text if asset == money.MLK else f"{text} ({asset_name(asset)})"
 
 
 def day(d: date) -> str:
@@ -49,13 +80,27 @@ def short_day(d: date) -> str:
 
 
 def moment(ts: str | datetime) -> str:
-    """A timestamp in Korean local time (the app's calendar), to the minute."""
+    """A timestamp in Korean local time (the app's calendar), to the minute, with its zone."""
     value = parse_iso(ts) if isinstance(ts, str) else ts
     local = value.astimezone(KST)
     if i18n.current() == "ko":
-        return f"{local.year}. {local.month}. {local.day}. {local:%H:%M}"
-    return f"{_MONTHS[local.month - 1]} {local.day}, {local.year} {local:%H:%M}"
+        return f"{local.year}. {local.month}. {local.day}. {local:%H:%M} KST"
+    return f"{_MONTHS[local.month - 1]} {local.day}, {local.year} {local:%H:%M} KST"
 
 
 def partner_name(partner) -> str:
     return partner.name(i18n.current())
+
+
+_KEYRINGS = {"SecretService": "GNOME Keyring (Secret Service)", "kwallet": "KWallet",
+             "macOS": "macOS Keychain", "Windows": "Windows Credential Locker"}
+
+
+def keyring_name(info) -> str:
+    """A keyring as people know it ("GNOME Keyring (Secret Service)"), not a class path."""
+    named = getattr(info, "display_name", None)
+    if named:
+        return named
+    parts = info.name.split(".")
+    module = parts[-2] if len(parts) > 1 else info.name
+    return _KEYRINGS.get(module, module)

@@ -4,142 +4,152 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="99"/>
+        <location filename="../../app/ui/pages/activity.py" line="102"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="101"/>
+        <location filename="../../app/ui/pages/activity.py" line="104"/>
         <source>All activity</source>
         <translation>전체 활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="101"/>
+        <location filename="../../app/ui/pages/activity.py" line="104"/>
         <source>Conversions</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="101"/>
+        <location filename="../../app/ui/pages/activity.py" line="104"/>
         <source>Partner syncs</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="102"/>
+        <location filename="../../app/ui/pages/activity.py" line="105"/>
         <source>Expired points</source>
         <translation>소멸된 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="102"/>
+        <location filename="../../app/ui/pages/activity.py" line="105"/>
         <source>Withdrawals and deposits</source>
         <translation>출금 및 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="103"/>
+        <location filename="../../app/ui/pages/activity.py" line="106"/>
         <source>Chain transactions</source>
         <translation>체인 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="105"/>
+        <location filename="../../app/ui/pages/activity.py" line="108"/>
         <source>All time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="105"/>
+        <location filename="../../app/ui/pages/activity.py" line="108"/>
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="105"/>
+        <location filename="../../app/ui/pages/activity.py" line="108"/>
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="106"/>
+        <location filename="../../app/ui/pages/activity.py" line="109"/>
         <source>Last 12 months</source>
         <translation>최근 12개월</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="108"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>Search details, hashes, addresses</source>
         <translation>내용, 해시, 주소 검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="109"/>
+        <location filename="../../app/ui/pages/activity.py" line="112"/>
         <source>Export CSV</source>
         <translation>CSV 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="115"/>
+        <location filename="../../app/ui/pages/activity.py" line="118"/>
         <source>All assets</source>
         <translation>모든 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="150"/>
+        <location filename="../../app/ui/pages/activity.py" line="153"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="157"/>
+        <location filename="../../app/ui/pages/activity.py" line="162"/>
+        <source>No activity matches these filters.</source>
+        <translation>이 조건에 맞는 활동이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="163"/>
         <source>Nothing here yet.</source>
         <translation>아직 내역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="158"/>
+        <location filename="../../app/ui/pages/activity.py" line="165"/>
         <source>{n} shown</source>
         <translation>{n}건 표시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="159"/>
+        <location filename="../../app/ui/pages/activity.py" line="166"/>
         <source>scroll for more</source>
         <translation>스크롤하면 더 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="169"/>
+        <location filename="../../app/ui/pages/activity.py" line="177"/>
         <source>Select a row to see its details, including the ledger hash.</source>
         <translation>항목을 선택하면 원장 해시를 포함한 상세 내용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="179"/>
+        <location filename="../../app/ui/pages/activity.py" line="188"/>
         <source>Ledger entry</source>
         <translation>원장 항목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="179"/>
+        <location filename="../../app/ui/pages/activity.py" line="188"/>
         <source>Hash</source>
         <translation>해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="179"/>
-        <source>Details</source>
-        <translation>세부 정보</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/activity.py" line="184"/>
+        <location filename="../../app/ui/pages/activity.py" line="193"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="184"/>
+        <location filename="../../app/ui/pages/activity.py" line="193"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="184"/>
+        <location filename="../../app/ui/pages/activity.py" line="193"/>
         <source>Transaction</source>
         <translation>트랜잭션</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="192"/>
+        <location filename="../../app/ui/pages/activity.py" line="200"/>
+        <source>Hide technical details</source>
+        <translation>기술 정보 숨기기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="201"/>
+        <source>Technical details</source>
+        <translation>기술 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="212"/>
         <source>Export activity</source>
         <translation>활동 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="200"/>
+        <location filename="../../app/ui/pages/activity.py" line="220"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="203"/>
+        <location filename="../../app/ui/pages/activity.py" line="223"/>
         <source>Exported {n} entries to {path}</source>
         <translation>{n}건을 {path}에 내보냈습니다</translation>
     </message>
@@ -155,17 +165,17 @@
 <context>
     <name>ConfirmConvertDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="14"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="20"/>
         <source>Confirm conversion</source>
         <translation>교환 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="19"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="25"/>
         <source>Convert with TICA?</source>
         <translation>TICA로 교환할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="27"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="28"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
@@ -175,34 +185,59 @@
         <translation>받는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="31"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="30"/>
         <source>Fee</source>
         <translation>수수료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="33"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="32"/>
         <source>At least</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="35"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="34"/>
         <source>At most</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="40"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="36"/>
+        <source>MLK price</source>
+        <translation>MLK 시세</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="36"/>
+        <source>manual price</source>
+        <translation>수동 입력 시세</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="42"/>
         <source>If the price moves beyond this limit before TICA books it, nothing happens and you will be told why.</source>
         <translation>TICA가 처리하기 전에 가격이 이 한도를 넘어 움직이면 아무것도 실행되지 않으며, 그 이유를 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="43"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="47"/>
+        <source>I understand: {partner} is not linked, so these points stay in MiL.k until I link my {partner} membership.</source>
+        <translation>확인했습니다: {partner}이(가) 연결되어 있지 않으므로, {partner} 회원 계정을 연결할 때까지 이 포인트는 MiL.k에만 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="54"/>
         <source>Convert</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="45"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="57"/>
         <source>Cancel</source>
         <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="75"/>
+        <source>This quote has expired. Close this and get a new quote.</source>
+        <translation>견적이 만료되었습니다. 이 창을 닫고 새 견적을 받으세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="79"/>
+        <source>Quote valid for {s} s</source>
+        <translation>견적 유효 시간 {s}초</translation>
     </message>
 </context>
 <context>
@@ -271,292 +306,292 @@
         <translation>문제가 발생했습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="26"/>
+        <location filename="../../app/ui/errors.py" line="28"/>
         <source>Enter an amount.</source>
         <translation>금액을 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="27"/>
+        <location filename="../../app/ui/errors.py" line="29"/>
         <source>Enter the amount in digits, e.g. 1,000 or 12.5.</source>
         <translation>금액을 숫자로 입력하세요. 예: 1,000 또는 12.5</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="30"/>
+        <location filename="../../app/ui/errors.py" line="32"/>
         <source>The amount must be more than zero.</source>
         <translation>금액은 0보다 커야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="31"/>
+        <location filename="../../app/ui/errors.py" line="33"/>
         <source>Write the amount in plain digits, without an exponent.</source>
         <translation>지수 표기 없이 숫자로만 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="34"/>
+        <location filename="../../app/ui/errors.py" line="36"/>
         <source>Points are whole numbers.</source>
         <translation>포인트는 정수로만 입력할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="35"/>
+        <location filename="../../app/ui/errors.py" line="37"/>
         <source>MLK has at most 18 decimal places.</source>
         <translation>MLK는 소수점 아래 18자리까지만 입력할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="36"/>
+        <location filename="../../app/ui/errors.py" line="38"/>
         <source>The amount is too large.</source>
         <translation>금액이 너무 큽니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="37"/>
+        <location filename="../../app/ui/errors.py" line="39"/>
         <source>This amount is too small to receive anything.</source>
         <translation>금액이 너무 작아 받을 수 있는 것이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="40"/>
+        <location filename="../../app/ui/errors.py" line="42"/>
         <source>Not enough {asset}: you have {have}, this needs {need}.</source>
-        <translation>{asset}이(가) 부족합니다. 보유 {have}, 필요 {need}.</translation>
+        <translation>{asset} 잔액이 부족합니다. 보유 {have}, 필요 {need}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="47"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
         <source>TICA&apos;s pool cannot cover this trade right now.</source>
         <translation>지금은 TICA 유동성 풀로 이 거래를 처리할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="50"/>
+        <location filename="../../app/ui/errors.py" line="52"/>
         <source>The smallest exchange is {min}; this trade moves {n}.</source>
         <translation>최소 교환 단위는 {min}이며, 이 거래는 {n}입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="53"/>
+        <location filename="../../app/ui/errors.py" line="55"/>
         <source>The MLK price is out of date, so TICA cannot quote. Update the price in Settings.</source>
         <translation>MLK 시세가 오래되어 TICA가 견적을 낼 수 없습니다. 설정에서 시세를 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="57"/>
+        <location filename="../../app/ui/errors.py" line="59"/>
         <source>There is no MLK price yet. Set one in Settings.</source>
         <translation>아직 MLK 시세가 없습니다. 설정에서 시세를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="60"/>
+        <location filename="../../app/ui/errors.py" line="62"/>
         <source>The price feed cannot be reached.</source>
         <translation>시세 제공처에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="61"/>
+        <location filename="../../app/ui/errors.py" line="63"/>
         <source>The price moved beyond your limit. Nothing was converted; get a new quote.</source>
         <translation>가격이 허용 한도를 넘어 움직였습니다. 교환되지 않았으니 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="64"/>
+        <location filename="../../app/ui/errors.py" line="66"/>
         <source>The quote expired. Nothing was converted; get a new quote.</source>
         <translation>견적이 만료되었습니다. 교환되지 않았으니 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="67"/>
+        <location filename="../../app/ui/errors.py" line="69"/>
         <source>Choose two different assets.</source>
         <translation>서로 다른 두 자산을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="68"/>
+        <location filename="../../app/ui/errors.py" line="70"/>
         <source>This request was already made with other details.</source>
         <translation>같은 요청이 다른 내용으로 이미 처리되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="71"/>
+        <location filename="../../app/ui/errors.py" line="73"/>
         <source>That verification code is not right.</source>
         <translation>인증 코드가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="72"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>Enter the member id shown in the partner&apos;s app (3 to 64 letters or digits).</source>
         <translation>제휴사 앱에 표시된 회원 ID를 입력하세요(영문·숫자 3~64자).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="75"/>
+        <location filename="../../app/ui/errors.py" line="77"/>
         <source>This partner is already linked.</source>
         <translation>이미 연결된 제휴사입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="76"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>This partner is not linked.</source>
         <translation>연결되지 않은 제휴사입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77"/>
+        <location filename="../../app/ui/errors.py" line="79"/>
         <source>The partner cannot be reached right now.</source>
         <translation>지금은 제휴사에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="80"/>
+        <location filename="../../app/ui/errors.py" line="82"/>
         <source>Enter an address.</source>
         <translation>주소를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="81"/>
+        <location filename="../../app/ui/errors.py" line="83"/>
         <source>The address contains a space or an invisible character. Copy it again from the source.</source>
         <translation>주소에 공백이나 보이지 않는 문자가 있습니다. 원본에서 다시 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="86"/>
+        <location filename="../../app/ui/errors.py" line="88"/>
         <source>An address starts with 0x followed by 40 hex digits.</source>
         <translation>주소는 0x 뒤에 16진수 40자리가 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="89"/>
+        <location filename="../../app/ui/errors.py" line="91"/>
         <source>The address has {n} hex digits; it needs exactly 40.</source>
         <translation>주소가 16진수 {n}자리입니다. 정확히 40자리여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="92"/>
+        <location filename="../../app/ui/errors.py" line="94"/>
         <source>The address&apos;s capitalisation does not match its checksum: a character is wrong. Copy it again.</source>
         <translation>주소의 대소문자가 체크섬과 맞지 않습니다. 한 글자가 틀렸으니 다시 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="97"/>
+        <location filename="../../app/ui/errors.py" line="99"/>
         <source>That is the zero address: MLK sent there is destroyed.</source>
         <translation>제로 주소입니다. 이 주소로 보낸 MLK는 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="100"/>
+        <location filename="../../app/ui/errors.py" line="102"/>
         <source>Not enough MLK in your wallet.</source>
         <translation>지갑의 MLK가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="101"/>
+        <location filename="../../app/ui/errors.py" line="103"/>
         <source>Not enough gas coin to pay the network fee.</source>
         <translation>네트워크 수수료를 낼 가스 코인이 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="104"/>
+        <location filename="../../app/ui/errors.py" line="106"/>
         <source>Confirm the warnings first.</source>
         <translation>먼저 경고를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="105"/>
+        <location filename="../../app/ui/errors.py" line="107"/>
         <source>The node is on a different chain than this network. Nothing was signed.</source>
         <translation>노드가 이 네트워크와 다른 체인에 연결되어 있습니다. 서명하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="108"/>
+        <location filename="../../app/ui/errors.py" line="110"/>
         <source>The blockchain node cannot be reached.</source>
         <translation>블록체인 노드에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="109"/>
+        <location filename="../../app/ui/errors.py" line="111"/>
         <source>The password is not right.</source>
         <translation>비밀번호가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110"/>
+        <location filename="../../app/ui/errors.py" line="112"/>
         <source>Choose a password of at least 8 characters.</source>
         <translation>8자 이상의 비밀번호를 정하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111"/>
+        <location filename="../../app/ui/errors.py" line="113"/>
         <source>The two passwords differ.</source>
         <translation>두 비밀번호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="112"/>
+        <location filename="../../app/ui/errors.py" line="114"/>
         <source>Word {n} is not in the recovery word list.</source>
         <translation>{n}번째 단어가 복구 단어 목록에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="115"/>
+        <location filename="../../app/ui/errors.py" line="117"/>
         <source>The words are valid but do not belong together: one is wrong or two are swapped.</source>
         <translation>단어는 올바르지만 조합이 맞지 않습니다. 한 단어가 틀렸거나 두 단어의 순서가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="119"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>A recovery phrase has 12 or 24 words.</source>
         <translation>복구 문구는 12개 또는 24개 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="120"/>
+        <location filename="../../app/ui/errors.py" line="122"/>
         <source>A private key is 64 hex digits.</source>
         <translation>개인 키는 16진수 64자리입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="123"/>
         <source>A private key contains only 0-9 and a-f.</source>
         <translation>개인 키에는 0-9와 a-f만 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="126"/>
         <source>That is not a valid private key.</source>
         <translation>올바른 개인 키가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="125"/>
+        <location filename="../../app/ui/errors.py" line="127"/>
         <source>Your key cannot be stored safely on this computer: no secure keyring is available. Install and unlock GNOME Keyring or KWallet.</source>
         <translation>이 컴퓨터에는 키를 안전하게 보관할 키링이 없습니다. GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="131"/>
+        <location filename="../../app/ui/errors.py" line="133"/>
         <source>The keyring is locked. Unlock it and try again.</source>
         <translation>키링이 잠겨 있습니다. 잠금을 해제한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134"/>
+        <location filename="../../app/ui/errors.py" line="136"/>
         <source>The keyring did not answer. It may be waiting for an unlock prompt.</source>
         <translation>키링이 응답하지 않습니다. 잠금 해제 창을 기다리고 있을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="137"/>
+        <location filename="../../app/ui/errors.py" line="139"/>
         <source>This profile already has a wallet.</source>
         <translation>이 프로필에는 이미 지갑이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="138"/>
+        <location filename="../../app/ui/errors.py" line="140"/>
         <source>This is a watch-only wallet: it cannot sign.</source>
         <translation>조회 전용 지갑이라 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="139"/>
+        <location filename="../../app/ui/errors.py" line="141"/>
         <source>There is no wallet yet.</source>
         <translation>아직 지갑이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="142"/>
         <source>The demo chain is open in another MiL.k window.</source>
         <translation>데모 체인이 다른 MiL.k 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143"/>
+        <location filename="../../app/ui/errors.py" line="145"/>
         <source>TICA&apos;s treasury cannot cover this withdrawal right now.</source>
         <translation>지금은 TICA 금고로 이 출금을 처리할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="146"/>
+        <location filename="../../app/ui/errors.py" line="148"/>
         <source>Only pending transactions can be sped up or cancelled.</source>
         <translation>대기 중인 거래만 가속하거나 취소할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="149"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>That backup does not verify; nothing was restored.</source>
         <translation>그 백업은 검증을 통과하지 못했습니다. 아무것도 복원하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152"/>
+        <location filename="../../app/ui/errors.py" line="154"/>
         <source>The backup copy did not verify; nothing was written.</source>
         <translation>백업 사본이 검증을 통과하지 못해 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="155"/>
+        <location filename="../../app/ui/errors.py" line="157"/>
         <source>Back up and restore a PostgreSQL ledger with the server&apos;s own tools.</source>
         <translation>PostgreSQL 원장은 서버의 도구로 백업하고 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158"/>
+        <location filename="../../app/ui/errors.py" line="160"/>
         <source>That file is not a MiL.k ledger.</source>
         <translation>MiL.k 원장 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="159"/>
+        <location filename="../../app/ui/errors.py" line="161"/>
         <source>There is no such file.</source>
         <translation>그런 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="162"/>
         <source>The ledger database is not available.</source>
         <translation>원장 데이터베이스를 사용할 수 없습니다.</translation>
     </message>
@@ -564,157 +599,167 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="120"/>
+        <location filename="../../app/ui/pages/exchange.py" line="126"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="121"/>
+        <location filename="../../app/ui/pages/exchange.py" line="127"/>
         <source>Convert through TICA</source>
         <translation>TICA로 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="122"/>
+        <location filename="../../app/ui/pages/exchange.py" line="128"/>
         <source>From</source>
         <translation>보내는 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="123"/>
+        <location filename="../../app/ui/pages/exchange.py" line="129"/>
         <source>To</source>
         <translation>받는 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="124"/>
+        <location filename="../../app/ui/pages/exchange.py" line="130"/>
         <source>⇅ Swap</source>
         <translation>⇅ 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="125"/>
+        <location filename="../../app/ui/pages/exchange.py" line="131"/>
         <source>I give this amount</source>
         <translation>이 금액을 냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="126"/>
+        <location filename="../../app/ui/pages/exchange.py" line="132"/>
         <source>I receive this amount</source>
         <translation>이 금액을 받습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="127"/>
+        <location filename="../../app/ui/pages/exchange.py" line="133"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="128"/>
+        <location filename="../../app/ui/pages/exchange.py" line="134"/>
         <source>Review conversion</source>
         <translation>교환 내용 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="129"/>
+        <location filename="../../app/ui/pages/exchange.py" line="135"/>
         <source>Live quote</source>
         <translation>실시간 견적</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="130"/>
-        <location filename="../../app/ui/pages/exchange.py" line="205"/>
-        <location filename="../../app/ui/pages/exchange.py" line="253"/>
+        <location filename="../../app/ui/pages/exchange.py" line="136"/>
+        <location filename="../../app/ui/pages/exchange.py" line="220"/>
+        <location filename="../../app/ui/pages/exchange.py" line="272"/>
         <source>You receive</source>
         <translation>받는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="131"/>
-        <location filename="../../app/ui/pages/exchange.py" line="206"/>
-        <location filename="../../app/ui/pages/exchange.py" line="252"/>
+        <location filename="../../app/ui/pages/exchange.py" line="137"/>
+        <location filename="../../app/ui/pages/exchange.py" line="221"/>
+        <location filename="../../app/ui/pages/exchange.py" line="271"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="132"/>
+        <location filename="../../app/ui/pages/exchange.py" line="138"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="133"/>
-        <location filename="../../app/ui/pages/exchange.py" line="276"/>
+        <location filename="../../app/ui/pages/exchange.py" line="139"/>
+        <location filename="../../app/ui/pages/exchange.py" line="302"/>
         <source>TICA always trades at market value; every leg costs 1.5%. Quotes are valid for 30 seconds.</source>
         <translation>TICA는 항상 시장가로 거래하며, 단계마다 1.5% 수수료가 붙습니다. 견적은 30초간 유효합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="163"/>
+        <location filename="../../app/ui/pages/exchange.py" line="173"/>
         <source>MLK (in the app)</source>
         <translation>MLK (앱 내)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="200"/>
+        <location filename="../../app/ui/pages/exchange.py" line="215"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="202"/>
+        <location filename="../../app/ui/pages/exchange.py" line="217"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="213"/>
+        <location filename="../../app/ui/pages/exchange.py" line="228"/>
         <source>Getting a quote…</source>
         <translation>견적을 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="254"/>
+        <location filename="../../app/ui/pages/exchange.py" line="273"/>
         <source>Rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="259"/>
+        <location filename="../../app/ui/pages/exchange.py" line="278"/>
         <source>{price} KRW per point</source>
         <translation>포인트당 {price}원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="261"/>
+        <location filename="../../app/ui/pages/exchange.py" line="280"/>
         <source>{pct}% below face value</source>
         <translation>액면가보다 {pct}% 낮음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="263"/>
+        <location filename="../../app/ui/pages/exchange.py" line="282"/>
         <source>{partner} price</source>
         <translation>{partner} 가격</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="265"/>
+        <location filename="../../app/ui/pages/exchange.py" line="284"/>
         <source>Fee (1.5% per leg)</source>
         <translation>수수료 (단계당 1.5%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="267"/>
+        <location filename="../../app/ui/pages/exchange.py" line="286"/>
         <source>Minimum received</source>
         <translation>최소 수령액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="269"/>
+        <location filename="../../app/ui/pages/exchange.py" line="288"/>
         <source>Maximum paid</source>
         <translation>최대 지불액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="270"/>
+        <location filename="../../app/ui/pages/exchange.py" line="291"/>
+        <source>manual price</source>
+        <translation>수동 입력 시세</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="292"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="285"/>
+        <location filename="../../app/ui/pages/exchange.py" line="319"/>
+        <source>{partner} is not linked: points bought now stay in MiL.k until you link your {partner} membership on the Partners page.</source>
+        <translation>{partner}이(가) 연결되어 있지 않습니다. 지금 구매한 포인트는 제휴사 화면에서 {partner} 회원 계정을 연결할 때까지 MiL.k에만 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="327"/>
         <source>Quote expired — refreshing…</source>
         <translation>견적 만료 — 새로 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="290"/>
+        <location filename="../../app/ui/pages/exchange.py" line="332"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="318"/>
+        <location filename="../../app/ui/pages/exchange.py" line="383"/>
         <source>Converted {give} into {get}.</source>
         <translation>{give}을(를) {get}(으)로 교환했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="320"/>
+        <location filename="../../app/ui/pages/exchange.py" line="385"/>
         <source>Ledger entry #{seq} · {hash}</source>
         <translation>원장 항목 #{seq} · {hash}</translation>
     </message>
@@ -1059,6 +1104,7 @@
     </message>
     <message>
         <location filename="../../app/ui/models/history_model.py" line="35"/>
+        <location filename="../../app/ui/models/history_model.py" line="43"/>
         <source>Sent on chain</source>
         <translation>온체인 송금</translation>
     </message>
@@ -1073,47 +1119,102 @@
         <translation>가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="55"/>
-        <source>on chain</source>
-        <translation>온체인</translation>
+        <location filename="../../app/ui/models/history_model.py" line="44"/>
+        <source>Withdrawal on chain</source>
+        <translation>온체인 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="184"/>
+        <location filename="../../app/ui/models/history_model.py" line="45"/>
+        <source>Deposit on chain</source>
+        <translation>온체인 입금</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="46"/>
+        <source>Cancelled on chain</source>
+        <translation>온체인 취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="47"/>
+        <source>Gas on chain</source>
+        <translation>온체인 가스</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="248"/>
+        <source>{amount} to {to}: {status}.</source>
+        <translation>{to}(으)로 {amount}: {status}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="256"/>
+        <source>You gave {give} and received {get}, at 1 MLK = {price} (TICA&apos;s fee: {fee}).</source>
+        <translation>{give}을(를) 주고 {get}을(를) 받았습니다. 시세 1 MLK = {price} (TICA 수수료: {fee}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="262"/>
+        <source>{partner} reported your points: {change}.</source>
+        <translation>{partner}에서 포인트를 알려 왔습니다: {change}.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="266"/>
+        <source>{points} expired on {day}.</source>
+        <translation>{points}가 {day}에 소멸되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="271"/>
+        <source>{amount} left the app for {to}; it is held until the network confirms the transfer.</source>
+        <translation>{amount}이(가) 앱에서 {to}(으)로 나갔습니다. 네트워크가 전송을 확인할 때까지 보류됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="273"/>
+        <source>The network confirmed the withdrawal of {amount}.</source>
+        <translation>네트워크가 {amount} 출금을 확인했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="275"/>
+        <source>The withdrawal of {amount} did not go through: the MLK is back in the app.</source>
+        <translation>{amount} 출금이 이루어지지 않아 MLK가 앱으로 돌아왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="277"/>
+        <source>{amount} arrived in the app from your wallet.</source>
+        <translation>지갑에서 {amount}이(가) 앱으로 들어왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="190"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="185"/>
+        <location filename="../../app/ui/models/history_model.py" line="191"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="186"/>
+        <location filename="../../app/ui/models/history_model.py" line="192"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="187"/>
+        <location filename="../../app/ui/models/history_model.py" line="193"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="219"/>
+        <location filename="../../app/ui/models/history_model.py" line="225"/>
         <source>to {to} · {status}</source>
         <translation>받는 곳 {to} · {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="229"/>
+        <location filename="../../app/ui/models/history_model.py" line="235"/>
         <source>Demo welcome reward</source>
         <translation>데모 가입 보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="230"/>
+        <location filename="../../app/ui/models/history_model.py" line="236"/>
         <source>TICA&apos;s point inventory</source>
         <translation>TICA 포인트 재고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="233"/>
+        <location filename="../../app/ui/models/history_model.py" line="239"/>
         <source>TICA&apos;s MLK pool</source>
         <translation>TICA MLK 유동성 풀</translation>
     </message>
@@ -1167,13 +1268,13 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="129"/>
-        <location filename="../../app/ui/pages/home.py" line="219"/>
+        <location filename="../../app/ui/pages/home.py" line="222"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="130"/>
-        <location filename="../../app/ui/pages/home.py" line="222"/>
+        <location filename="../../app/ui/pages/home.py" line="225"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
@@ -1194,21 +1295,31 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/home.py" line="170"/>
+        <source>1 partner</source>
+        <translation>제휴사 1곳</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="171"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="175"/>
+        <location filename="../../app/ui/pages/home.py" line="176"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="195"/>
+        <location filename="../../app/ui/pages/home.py" line="196"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="200"/>
+        <location filename="../../app/ui/pages/home.py" line="201"/>
+        <source>1 more partner has points expiring within 30 days.</source>
+        <translation>다른 제휴사 1곳의 포인트도 30일 안에 소멸됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="203"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1256,6 +1367,11 @@
         <translation>연결</translation>
     </message>
     <message>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="54"/>
+        <source>Asking {}…</source>
+        <translation>{}에 요청하는 중…</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/dialogs/link_partner.py" line="59"/>
         <source>A code was sent to {}.</source>
         <translation>{}(으)로 코드를 보냈습니다.</translation>
@@ -1266,12 +1382,17 @@
         <translation>데모: 코드는 {}입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="74"/>
-        <source>Linked. {} moved into MiL.k.</source>
-        <translation>연결되었습니다. {}가 MiL.k로 옮겨졌습니다.</translation>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="71"/>
+        <source>Checking the code…</source>
+        <translation>코드를 확인하는 중…</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/link_partner.py" line="77"/>
+        <source>Linked. Your {points} at {partner} are now shown in MiL.k.</source>
+        <translation>연결되었습니다. {partner}의 {points}를 이제 MiL.k에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="84"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1352,42 +1473,47 @@
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="36"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="61"/>
+        <source>Sending…</source>
+        <translation>보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="62"/>
+        <source>Signing…</source>
+        <translation>서명하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="74"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="39"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="41"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="45"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="47"/>
         <source>Withdraw</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="45"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="47"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="46"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="48"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="60"/>
-        <source>Working…</source>
-        <translation>처리 중…</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="73"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="79"/>
         <source>{amount}: {status}. Transaction {hash}</source>
         <translation>{amount}: {status}. 거래 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="77"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="88"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1548,149 +1674,159 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="38"/>
+        <location filename="../../app/ui/dialogs/send.py" line="39"/>
         <source>Send MLK</source>
         <translation>MLK 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="48"/>
+        <location filename="../../app/ui/dialogs/send.py" line="49"/>
         <source>Send or cash out MLK</source>
         <translation>MLK 보내기 · 현금화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="52"/>
+        <location filename="../../app/ui/dialogs/send.py" line="53"/>
         <source>Choose a saved destination — exchange deposit addresses come first — or paste an address.</source>
         <translation>저장된 받는 곳(거래소 입금 주소가 먼저 표시됩니다)을 고르거나 주소를 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="68"/>
+        <location filename="../../app/ui/dialogs/send.py" line="69"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="72"/>
+        <location filename="../../app/ui/dialogs/send.py" line="73"/>
         <source>Review</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="79"/>
+        <location filename="../../app/ui/dialogs/send.py" line="80"/>
         <source>Check before you send</source>
         <translation>보내기 전에 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="86"/>
+        <location filename="../../app/ui/dialogs/send.py" line="87"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="91"/>
+        <location filename="../../app/ui/dialogs/send.py" line="92"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="92"/>
+        <location filename="../../app/ui/dialogs/send.py" line="93"/>
         <source>Sign and send</source>
         <translation>서명하고 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="107"/>
+        <location filename="../../app/ui/dialogs/send.py" line="108"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="140"/>
+        <location filename="../../app/ui/dialogs/send.py" line="109"/>
+        <source>Copy transaction hash</source>
+        <translation>거래 해시 복사</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="144"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="160"/>
+        <location filename="../../app/ui/dialogs/send.py" line="164"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="161"/>
+        <location filename="../../app/ui/dialogs/send.py" line="165"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="163"/>
+        <location filename="../../app/ui/dialogs/send.py" line="167"/>
         <source>Network fee (at most)</source>
         <translation>네트워크 수수료 (최대)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="164"/>
+        <location filename="../../app/ui/dialogs/send.py" line="168"/>
         <source>{} gas coin</source>
         <translation>가스 코인 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="169"/>
+        <location filename="../../app/ui/dialogs/send.py" line="173"/>
         <source>Cash-out value on {}</source>
         <translation>{} 현금화 예상 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="171"/>
+        <location filename="../../app/ui/dialogs/send.py" line="175"/>
         <source>Value</source>
         <translation>가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="180"/>
+        <location filename="../../app/ui/dialogs/send.py" line="184"/>
         <source>I understand: {}</source>
         <translation>확인했습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="192"/>
+        <location filename="../../app/ui/dialogs/send.py" line="196"/>
         <source>Tick every warning to confirm you have read it.</source>
         <translation>모든 경고에 체크해 읽었음을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="196"/>
+        <location filename="../../app/ui/dialogs/send.py" line="200"/>
         <source>Signing…</source>
         <translation>서명 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="228"/>
-        <source>Sent {amount} — confirmed.</source>
-        <translation>{amount} 전송 완료 — 확인되었습니다.</translation>
+        <location filename="../../app/ui/dialogs/send.py" line="234"/>
+        <source>Copied</source>
+        <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="233"/>
-        <source>Waiting for the network to confirm…</source>
-        <translation>네트워크 확인을 기다리는 중…</translation>
+        <location filename="../../app/ui/dialogs/send.py" line="240"/>
+        <source>Sent {amount} to {to} — confirmed.</source>
+        <translation>{to}(으)로 {amount}을(를) 보냈습니다 — 확인 완료.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="235"/>
+        <location filename="../../app/ui/dialogs/send.py" line="246"/>
+        <source>Sending {amount} to {to}: waiting for the network to confirm…</source>
+        <translation>{to}(으)로 {amount} 보내는 중: 네트워크 확인을 기다리고 있습니다…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="250"/>
         <source>The transaction did not go through.</source>
         <translation>거래가 처리되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="239"/>
+        <location filename="../../app/ui/dialogs/send.py" line="254"/>
         <source>Status: {status}
 Transaction: {hash}</source>
         <translation>상태: {status}
 거래: {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="247"/>
+        <location filename="../../app/ui/dialogs/send.py" line="262"/>
         <source>this is the MLK token contract; MLK sent to it is lost.</source>
         <translation>MLK 토큰 컨트랙트 주소입니다. 여기로 보낸 MLK는 잃게 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="250"/>
+        <location filename="../../app/ui/dialogs/send.py" line="265"/>
         <source>this address is a smart contract, not a personal wallet.</source>
         <translation>개인 지갑이 아닌 스마트 컨트랙트 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="253"/>
+        <location filename="../../app/ui/dialogs/send.py" line="268"/>
         <source>this is your own address.</source>
         <translation>내 지갑 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="254"/>
+        <location filename="../../app/ui/dialogs/send.py" line="269"/>
         <source>this address looks like one you used before but is different — a common scam. Compare every character.</source>
         <translation>전에 사용한 주소와 비슷하지만 다른 주소입니다. 흔한 사기 수법이니 모든 글자를 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="259"/>
+        <location filename="../../app/ui/dialogs/send.py" line="274"/>
         <source>you have never sent to this address. Consider a small test amount first.</source>
         <translation>처음 보내는 주소입니다. 먼저 소액으로 시험해 보세요.</translation>
     </message>
@@ -1728,271 +1864,282 @@ Transaction: {hash}</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="155"/>
+        <location filename="../../app/ui/pages/settings.py" line="157"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="156"/>
+        <location filename="../../app/ui/pages/settings.py" line="158"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="159"/>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="159"/>
+        <location filename="../../app/ui/pages/settings.py" line="161"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="160"/>
+        <location filename="../../app/ui/pages/settings.py" line="162"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="161"/>
+        <location filename="../../app/ui/pages/settings.py" line="163"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="162"/>
+        <location filename="../../app/ui/pages/settings.py" line="164"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="163"/>
+        <location filename="../../app/ui/pages/settings.py" line="165"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="164"/>
+        <location filename="../../app/ui/pages/settings.py" line="166"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="166"/>
+        <location filename="../../app/ui/pages/settings.py" line="168"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="167"/>
+        <location filename="../../app/ui/pages/settings.py" line="169"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="168"/>
+        <location filename="../../app/ui/pages/settings.py" line="170"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="169"/>
+        <location filename="../../app/ui/pages/settings.py" line="171"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="170"/>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
-        <location filename="../../app/ui/pages/settings.py" line="287"/>
+        <location filename="../../app/ui/pages/settings.py" line="172"/>
+        <location filename="../../app/ui/pages/settings.py" line="296"/>
+        <location filename="../../app/ui/pages/settings.py" line="300"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="171"/>
-        <location filename="../../app/ui/pages/settings.py" line="311"/>
+        <location filename="../../app/ui/pages/settings.py" line="173"/>
+        <location filename="../../app/ui/pages/settings.py" line="324"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="172"/>
+        <location filename="../../app/ui/pages/settings.py" line="174"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="173"/>
+        <location filename="../../app/ui/pages/settings.py" line="175"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="174"/>
+        <location filename="../../app/ui/pages/settings.py" line="176"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="175"/>
-        <location filename="../../app/ui/pages/settings.py" line="366"/>
+        <location filename="../../app/ui/pages/settings.py" line="177"/>
+        <location filename="../../app/ui/pages/settings.py" line="379"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="176"/>
-        <location filename="../../app/ui/pages/settings.py" line="377"/>
-        <location filename="../../app/ui/pages/settings.py" line="379"/>
+        <location filename="../../app/ui/pages/settings.py" line="178"/>
+        <location filename="../../app/ui/pages/settings.py" line="390"/>
+        <location filename="../../app/ui/pages/settings.py" line="392"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="191"/>
+        <location filename="../../app/ui/pages/settings.py" line="193"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="200"/>
+        <location filename="../../app/ui/pages/settings.py" line="202"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="201"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="207"/>
+        <location filename="../../app/ui/pages/settings.py" line="209"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="210"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="213"/>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="252"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <source>Use a manual MLK price?</source>
+        <translation>MLK 시세를 직접 입력할까요?</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="239"/>
+        <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
+        <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="265"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="267"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="280"/>
+        <location filename="../../app/ui/pages/settings.py" line="293"/>
         <source>Current password</source>
         <translation>현재 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="372"/>
+        <location filename="../../app/ui/pages/settings.py" line="385"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="277"/>
+        <location filename="../../app/ui/pages/settings.py" line="290"/>
         <source>New password</source>
         <translation>새 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="278"/>
+        <location filename="../../app/ui/pages/settings.py" line="291"/>
         <source>At least 8 characters.</source>
         <translation>8자 이상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="273"/>
+        <location filename="../../app/ui/pages/settings.py" line="286"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="288"/>
+        <location filename="../../app/ui/pages/settings.py" line="301"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="302"/>
+        <location filename="../../app/ui/pages/settings.py" line="315"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="312"/>
+        <location filename="../../app/ui/pages/settings.py" line="325"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="316"/>
+        <location filename="../../app/ui/pages/settings.py" line="329"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="318"/>
+        <location filename="../../app/ui/pages/settings.py" line="331"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="325"/>
+        <location filename="../../app/ui/pages/settings.py" line="338"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="333"/>
+        <location filename="../../app/ui/pages/settings.py" line="346"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="339"/>
+        <location filename="../../app/ui/pages/settings.py" line="352"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="344"/>
+        <location filename="../../app/ui/pages/settings.py" line="357"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="352"/>
+        <location filename="../../app/ui/pages/settings.py" line="365"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="357"/>
-        <location filename="../../app/ui/pages/settings.py" line="363"/>
+        <location filename="../../app/ui/pages/settings.py" line="370"/>
+        <location filename="../../app/ui/pages/settings.py" line="376"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="364"/>
+        <location filename="../../app/ui/pages/settings.py" line="377"/>
         <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="370"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="378"/>
+        <location filename="../../app/ui/pages/settings.py" line="391"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="382"/>
+        <location filename="../../app/ui/pages/settings.py" line="395"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="396"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>
@@ -2040,87 +2187,87 @@ MLK 토큰 {token}</translation>
         <translation>{n}회 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="32"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="38"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="33"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="39"/>
         <source>Withdrawal</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="34"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="40"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="35"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="41"/>
         <source>Cancel</source>
         <translation>취소 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="36"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="42"/>
         <source>Gas</source>
         <translation>가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="97"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="103"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="98"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="104"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="99"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="105"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="100"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="106"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="101"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="107"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="123"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="129"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="124"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="130"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="125"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="131"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="130"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="33"/>
         <source>My wallet</source>
         <translation>내 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="133"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="139"/>
         <source>Own</source>
         <translation>내 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="134"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="140"/>
         <source>Exchange deposit</source>
         <translation>거래소 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="135"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="141"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>

@@ -46,7 +46,8 @@ def test_link_a_partner_and_see_it_on_home(make_app, qtbot):
     assert DemoConnector(delicar).code_for("minji-77") in dialog.sent.text()
     qtbot.keyClicks(dialog.code, DemoConnector(delicar).code_for("minji-77"))
     click(qtbot, dialog.link)
-    qtbot.waitUntil(lambda: "Linked" in dialog.sent.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Linked" in dialog.message.text(), timeout=10_000)
+    assert dialog.message.role == "Positive" and "shown in MiL.k" in dialog.message.text()
     settle(qtbot, backend)
     window.show_page(HOME)
     qtbot.waitUntil(lambda: window.home.grid.count() == 4, timeout=10_000)
@@ -65,6 +66,9 @@ def convert(qtbot, window, backend, src, dst, amount, exact_out=False):
     click(qtbot, page.review)
     confirm = page.dialog
     assert confirm.isVisible()
+    if confirm.unlinked_ack is not None:  # buying points of a partner that is not linked
+        assert not confirm.confirm.isEnabled()
+        confirm.unlinked_ack.click()
     click(qtbot, confirm.confirm)
     qtbot.waitUntil(lambda: page.result.isVisible(), timeout=10_000)
     settle(qtbot, backend)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout
 from app.ui import fmt
 from app.ui.backend import LEDGER, PARTNERS
 from app.ui.errors import explain
-from app.ui.widgets.common import button, label, muted
+from app.ui.widgets.common import StatusLine, button, label, muted
 
 
 class LinkPartnerDialog(QDialog):
@@ -35,7 +35,7 @@ class LinkPartnerDialog(QDialog):
         self.code.setPlaceholderText(self.tr("Verification code"))
         self.code.setEnabled(False)
         box.addWidget(self.code)
-        self.message = label("", "Error", wrap=True)
+        self.message = StatusLine()
         box.addWidget(self.message)
         actions = QHBoxLayout()
         actions.addStretch(1)
@@ -51,15 +51,16 @@ class LinkPartnerDialog(QDialog):
 
     def _send_code(self) -> None:
         member, code = self.member.text(), self.partner.code
-        self.message.setText("")
+        self.message.progress(self.tr("Asking {}…").format(fmt.partner_name(self.partner)))
         self.backend.run(lambda svc: svc.partners.request_code(code, member), self._code_sent,
-                         lambda e: self.message.setText(explain(e)))
+                         lambda e: self.message.error(explain(e)))
 
     def _code_sent(self, challenge) -> None:
         text = self.tr("A code was sent to {}.").format(challenge.sent_to)
         if challenge.demo_code:
             text += " " + self.tr("Demo: the code is {}.").format(challenge.demo_code)
         self.sent.setText(text)
+        self.message.clear()
         self.code.setEnabled(True)
         self.link.setEnabled(True)
         self.code.setFocus()
@@ -67,15 +68,22 @@ class LinkPartnerDialog(QDialog):
     def _link(self) -> None:
         member, code, partner = self.member.text(), self.code.text(), self.partner.code
         self.link.setEnabled(False)
+        self.message.progress(self.tr("Checking the code…"))
         self.backend.run(lambda svc: svc.partners.link(partner, member, code), self._linked,
                          self._failed, changes=(PARTNERS, LEDGER))
 
     def _linked(self, result) -> None:
-        self.sent.setText(self.tr("Linked. {} moved into MiL.k.").format(
-            fmt.points(result.imported)))
+        self.sent.setText("")
+        self.message.success(self.tr("Linked. Your {points} at {partner} are now shown in "
+                                     "MiL.k.").format(points=fmt.points(result.imported),
+                                                      partner=fmt.partner_name(self.partner)))
         self.link.hide()
+        self.send_code.setEnabled(False)
+        self.member.setReadOnly(True)
+        self.code.setEnabled(False)
         self.cancel.setText(self.tr("Done"))
+        self.cancel.setDefault(True)
 
     def _failed(self, error) -> None:
         self.link.setEnabled(True)
-        self.message.setText(explain(error))
+        self.message.error(explain(error))

@@ -10,7 +10,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
-from app.ui.widgets.common import amount_row, button, label, muted
+from app.ui.widgets.common import StatusLine, amount_row, button, label, muted
 
 
 class MoveMlkDialog(QDialog):
@@ -33,13 +33,15 @@ class MoveMlkDialog(QDialog):
             "once the network has confirmed it."), wrap=True))
         row, self.amount, self.max_button = amount_row("MLK", self.tr("Max"))
         box.addLayout(row)
-        box.addWidget(muted(self.tr("Available: {}").format(fmt.mlk(self.available, None))))
+        self.available_label = muted()
+        box.addWidget(self.available_label)
+        self._show_available()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Wallet password"))
         self.password.setVisible(not withdraw)
         box.addWidget(self.password)
-        self.message = label("", "Error", wrap=True)
+        self.message = StatusLine()
         box.addWidget(self.message)
         actions = QHBoxLayout()
         self.go = button(self.tr("Withdraw") if withdraw else self.tr("Deposit"), primary=True)
@@ -56,8 +58,8 @@ class MoveMlkDialog(QDialog):
     def _go(self) -> None:
         amount = self.amount.text()
         self.go.setEnabled(False)
-        self.message.setObjectName("Muted")
-        self.message.setText(self.tr("Working…"))
+        self.message.progress(self.tr("Sending…") if self.direction == "withdraw"
+                              else self.tr("Signing…"))
         if self.direction == "withdraw":
             def work(svc):
                 return svc.bridge.withdraw(amount)
@@ -68,14 +70,24 @@ class MoveMlkDialog(QDialog):
                 return svc.bridge.deposit(amount, password)
         self.backend.run(work, self._done, self._failed, changes=(WALLET, LEDGER), lane="chain")
 
+    def _show_available(self) -> None:
+        self.available_label.setText(self.tr("Available: {}").format(
+            fmt.mlk(self.available, None)))
+
     def _done(self, result) -> None:
         tx = result.tx
-        self.message.setText(self.tr("{amount}: {status}. Transaction {hash}").format(
+        self.message.success(self.tr("{amount}: {status}. Transaction {hash}").format(
             amount=fmt.mlk(tx.amount, None), status=status_text(tx), hash=tx.tx_hash))
-        self.message.setWordWrap(True)
+        if not result.replayed:
+            self.available -= tx.amount
+            self._show_available()
+        self.amount.clear()
+        self.amount.setEnabled(False)
+        self.max_button.setEnabled(False)
         self.go.hide()
         self.close_button.setText(self.tr("Done"))
+        self.close_button.setDefault(True)
 
     def _failed(self, error) -> None:
         self.go.setEnabled(True)
-        self.message.setText(explain(error))
+        self.message.error(explain(error))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,7 +25,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
-from app.ui.widgets.common import amount_row, button, clear_layout, label, muted
+from app.ui.widgets.common import StatusLine, amount_row, button, clear_layout, label, muted
 
 GAS = Decimal(10**18)
 
@@ -67,7 +68,7 @@ class SendDialog(QDialog):
         f.addWidget(self.destination)
         row, self.amount, self.max_button = amount_row("MLK", self.tr("Max"))
         f.addLayout(row)
-        self.problem1 = label("", "Error", wrap=True)
+        self.problem1 = StatusLine()
         f.addWidget(self.problem1)
         self.next_button = button(self.tr("Review"), primary=True)
         f.addWidget(self.next_button)
@@ -85,7 +86,7 @@ class SendDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Wallet password"))
         s.addWidget(self.password)
-        self.problem2 = label("", "Error", wrap=True)
+        self.problem2 = StatusLine()
         s.addWidget(self.problem2)
         row = QHBoxLayout()
         self.back_button = button(self.tr("Back"))
@@ -105,8 +106,10 @@ class SendDialog(QDialog):
             self.progress_text.textInteractionFlags() | self.progress_text.textInteractionFlags()
         )
         self.close_button = button(self.tr("Close"), primary=True)
+        self.copy_hash = button(self.tr("Copy transaction hash"), link=True)
         t.addWidget(self.progress_title)
         t.addWidget(self.progress_text)
+        t.addWidget(self.copy_hash)
         t.addStretch(1)
         t.addWidget(self.close_button)
         self.steps.addWidget(third)
@@ -116,6 +119,7 @@ class SendDialog(QDialog):
         self.back_button.clicked.connect(lambda: self.steps.setCurrentIndex(0))
         self.send_button.clicked.connect(self._send)
         self.close_button.clicked.connect(self.accept)
+        self.copy_hash.clicked.connect(self._copy_hash)
         self._poll = QTimer(self, interval=1500)
         self._poll.timeout.connect(self._check)
 
@@ -131,13 +135,13 @@ class SendDialog(QDialog):
         self.backend.run(
             balance,
             lambda units: self.amount.setText(plain_amount("MLK", units)),
-            lambda e: self.problem1.setText(explain(e)),
+            lambda e: self.problem1.error(explain(e)),
             lane="chain",
         )
 
     def _prepare(self) -> None:
         to, amount = self._destination(), self.amount.text()
-        self.problem1.setText(self.tr("Checking…"))
+        self.problem1.progress(self.tr("Checking…"))
         self.next_button.setEnabled(False)
         self.backend.run(
             lambda svc: svc.sending.prepare(to, amount),
@@ -148,11 +152,11 @@ class SendDialog(QDialog):
 
     def _prepare_failed(self, error) -> None:
         self.next_button.setEnabled(True)
-        self.problem1.setText(explain(error))
+        self.problem1.error(explain(error))
 
     def _prepared(self, plan) -> None:
         self.next_button.setEnabled(True)
-        self.problem1.setText("")
+        self.problem1.clear()
         self._plan = plan
         clear_layout(self.review)
         who = f"{plan.label}\n{plan.recipient}" if plan.label else plan.recipient
@@ -182,18 +186,18 @@ class SendDialog(QDialog):
             check.setProperty("code", w.code)
             self.warnings_box.addWidget(check)
             self._acks.append(check)
-        self.problem2.setText("")
+        self.problem2.clear()
         self.password.clear()
         self.steps.setCurrentIndex(1)
 
     def _send(self) -> None:
         acknowledged = {c.property("code") for c in self._acks if c.isChecked()}
         if len(acknowledged) < len(self._acks):
-            self.problem2.setText(self.tr("Tick every warning to confirm you have read it."))
+            self.problem2.error(self.tr("Tick every warning to confirm you have read it."))
             return
         plan, password = self._plan, Secret(self.password.text())
         self.send_button.setEnabled(False)
-        self.problem2.setText(self.tr("Signing…"))
+        self.problem2.progress(self.tr("Signing…"))
         self.backend.run(
             lambda svc: svc.sending.send(plan, password, acknowledged),
             self._sent,
@@ -204,7 +208,7 @@ class SendDialog(QDialog):
 
     def _send_failed(self, error) -> None:
         self.send_button.setEnabled(True)
-        self.problem2.setText(explain(error))
+        self.problem2.error(explain(error))
 
     def _sent(self, tx) -> None:
         self._tx = tx
@@ -221,16 +225,27 @@ class SendDialog(QDialog):
 
         self.backend.run(refresh, self._show_progress, lambda e: None, lane="chain")
 
+    def _destination_name(self) -> str:
+        plan = self._plan
+        return plan.label or f"{plan.recipient[:6]}…{plan.recipient[-4:]}"
+
+    def _copy_hash(self) -> None:
+        QGuiApplication.clipboard().setText(self._tx.tx_hash)
+        self.copy_hash.setText(self.tr("Copied"))
+
     def _show_progress(self, tx) -> None:
         self._tx = tx
         if tx.status == "confirmed":
             self.progress_title.setText(
-                self.tr("Sent {amount} — confirmed.").format(amount=fmt.mlk(tx.amount, None))
+                self.tr("Sent {amount} to {to} — confirmed.").format(
+                    amount=fmt.mlk(tx.amount, None), to=self._destination_name())
             )
             self._poll.stop()
             self.backend.notify(WALLET, LEDGER)
         elif tx.is_open:
-            self.progress_title.setText(self.tr("Waiting for the network to confirm…"))
+            self.progress_title.setText(self.tr("Sending {amount} to {to}: waiting for the "
+                                                "network to confirm…").format(
+                amount=fmt.mlk(tx.amount, None), to=self._destination_name()))
         else:
             self.progress_title.setText(self.tr("The transaction did not go through."))
             self._poll.stop()

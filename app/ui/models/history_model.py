@@ -38,6 +38,16 @@ def kind_name(kind: str) -> str:
     }.get(kind, kind)
 
 
+def chain_kind_name(kind: str) -> str:
+    return {
+        "send": translate("History", "Sent on chain"),
+        "withdraw": translate("History", "Withdrawal on chain"),
+        "deposit": translate("History", "Deposit on chain"),
+        "cancel": translate("History", "Cancelled on chain"),
+        "gas": translate("History", "Gas on chain"),
+    }.get(kind, kind)
+
+
 @dataclass(frozen=True)
 class Row:
     source: str  # "ledger" | "chain"
@@ -49,11 +59,7 @@ class Row:
 
     @property
     def title(self) -> str:
-        return (
-            kind_name(self.kind)
-            if self.source == "ledger"
-            else kind_name(self.kind) + " · " + translate("History", "on chain")
-        )
+        return kind_name(self.kind) if self.source == "ledger" else chain_kind_name(self.kind)
 
 
 @dataclass
@@ -232,3 +238,44 @@ def describe(row: Row, names: dict[str, str] | None = None) -> str:
     reason = memo.get("reason", "")
     return reasons.get(reason, translate("History", "TICA's MLK pool") if "pool" in reason
                        else reason)
+
+
+def summary(row: Row) -> str:
+    """What happened, in a sentence a person reads (exact amounts; names, not codes)."""
+    d = row.detail
+    if row.source == "chain":
+        to = d.note or d.recipient
+        return translate("History", "{amount} to {to}: {status}.").format(
+            amount=fmt.mlk(d.amount, None), to=to, status=status_text(d))
+    memo, kind = d.memo, row.kind
+
+    def amt(asset_key: str, units_key: str) -> str:
+        return fmt.amount_of(memo[asset_key], int(memo[units_key]), exact=True)
+
+    if kind in CONVERSIONS:
+        return translate("History", "You gave {give} and received {get}, at 1 MLK = {price} "
+                                    "(TICA's fee: {fee}).").format(
+            give=amt("from", "amount_in"), get=amt("to", "amount_out"),
+            price=fmt.krw(memo.get("price", 0), 2), fee=fmt.mlk(int(memo.get("fee", 0)), None))
+    if kind == "sync":
+        change = sum(row.changes.values())
+        return translate("History", "{partner} reported your points: {change}.").format(
+            partner=fmt.asset_name(memo.get("partner", "")),
+            change=fmt.signed(memo.get("partner", ""), change) if change else "±0")
+    if kind == "expire":
+        return translate("History", "{points} expired on {day}.").format(
+            points=fmt.amount_of(memo["partner"], int(memo["points"])),
+            day=memo.get("expired_on", ""))
+    amount = fmt.mlk(int(memo.get("amount", 0)), None)
+    texts = {
+        "withdraw": translate("History", "{amount} left the app for {to}; it is held until the "
+                                         "network confirms the transfer."),
+        "withdraw_settle": translate("History", "The network confirmed the withdrawal of "
+                                                "{amount}."),
+        "withdraw_reverse": translate("History", "The withdrawal of {amount} did not go "
+                                                 "through: the MLK is back in the app."),
+        "deposit": translate("History", "{amount} arrived in the app from your wallet."),
+    }
+    if kind in texts:
+        return texts[kind].format(amount=amount, to=memo.get("to", ""))
+    return describe(row)

@@ -27,6 +27,12 @@ def status_text(tx) -> str:
     return text
 
 
+def contact_name(contact) -> str:
+    """The address book's name for an entry; the one the app made for the wallet itself reads
+    in the current language."""
+    return translate("WalletModels", "My wallet") if contact.label == OWN_LABEL else contact.label
+
+
 def kind_text(kind: str) -> str:
     return {
         "send": translate("WalletModels", "Send"),
@@ -107,7 +113,7 @@ class TxModel(ListModel):
         if column == 1:
             return kind_text(tx.kind)
         if column == 2:
-            return fmt.mlk(tx.amount, None)
+            return fmt.mlk(tx.amount)
         if column == 3:
             name = self.labels.get(tx.recipient.lower())
             short = f"{tx.recipient[:8]}…{tx.recipient[-6:]}"
@@ -126,8 +132,8 @@ class ContactsModel(ListModel):
         ]
 
     def cell(self, c, column: int) -> str:
-        if column == 0:  # the entry the app made for the wallet itself reads in any language
-            return translate("WalletModels", "My wallet") if c.label == OWN_LABEL else c.label
+        if column == 0:
+            return contact_name(c)
         if column == 1:
             return {
                 "own": translate("WalletModels", "Own"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,7 +24,7 @@ from app.core.history_filter import HistoryFilter
 from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
-from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, describe
+from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, summary
 from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
 from app.ui.widgets.common import button, muted
@@ -74,6 +75,8 @@ class ActivityPage(Page):
             header.resizeSection(column, ems * em)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
+        self.details.anchorClicked.connect(self._toggle_technical)
+        self._technical = False  # the raw data behind "Technical details"
         self.details.setMinimumWidth(300)
         split.addWidget(self.table)
         split.addWidget(self.details)
@@ -154,7 +157,11 @@ class ActivityPage(Page):
     def _count(self) -> None:
         n = self.model.rowCount()
         more = self.model.canFetchMore()
-        self.status.setText(self.tr("Nothing here yet.") if n == 0 and not more else
+        filtered = self.kind.currentIndex() > 0 or self.asset.currentIndex() > 0 or \
+            self.period.currentIndex() > 0 or bool(self.search.text().strip())
+        empty = self.tr("No activity matches these filters.") if filtered else \
+            self.tr("Nothing here yet.")
+        self.status.setText(empty if n == 0 and not more else
                             self.tr("{n} shown").format(n=f"{n:,}") +
                             (" · " + self.tr("scroll for more") if more else ""))
 
@@ -165,28 +172,41 @@ class ActivityPage(Page):
     # -- details and export --------------------------------------------------------------------
     def _show_details(self, current, _previous) -> None:
         row = self.model.data(current, Qt.ItemDataRole.UserRole) if current.isValid() else None
+        self._shown = row
         if row is None:
             hint = self.tr("Select a row to see its details, including the ledger hash.")
-            self.details.setHtml(f"<p style='color:gray'>{hint}</p>")
+            self.details.setHtml(f"<p style='color:gray'>{escape(hint)}</p>")
             return
         d = row.detail
-        lines = [f"<h3>{row.title}</h3>", f"<p>{fmt.moment(row.created_at)}</p>"]
+        lines = [f"<h3>{escape(row.title)}</h3>", f"<p>{escape(fmt.moment(row.created_at))}</p>",
+                 f"<p>{escape(summary(row))}</p>"]
         if row.changes:
-            lines.append("<p>" + "<br>".join(fmt.signed(a, v) for a, v in
-                                             sorted(row.changes.items())) + "</p>")
+            lines.append("<p>" + "<br>".join(escape(fmt.signed(a, v, exact=True))
+                                             for a, v in sorted(row.changes.items())) + "</p>")
         # (tr() outside the f-strings: lupdate does not look inside them)
         if row.source == "ledger":
-            entry, digest, details = self.tr("Ledger entry"), self.tr("Hash"), self.tr("Details")
-            pretty = json.dumps(d.memo, ensure_ascii=False, indent=1)
+            entry, digest = self.tr("Ledger entry"), self.tr("Hash")
             lines.append(f"<p><b>{entry}</b> #{d.seq}<br><b>{digest}</b><br>"
-                         f"<code>{d.hash}</code></p><p><b>{details}</b></p><pre>{pretty}</pre>")
+                         f"<code>{d.hash}</code></p>")
+            raw = json.dumps(d.memo, ensure_ascii=False, indent=1)
         else:
             status, to, tx = self.tr("Status"), self.tr("To"), self.tr("Transaction")
-            lines.append(f"<p><b>{status}</b> {status_text(d)}<br>"
+            lines.append(f"<p><b>{status}</b> {escape(status_text(d))}<br>"
                          f"<b>{to}</b> <code>{d.recipient}</code><br>"
                          f"<b>{tx}</b><br><code>{d.tx_hash}</code></p>")
-        lines.append(f"<p>{describe(row, self.model.names)}</p>")
+            raw = json.dumps({"id": d.id, "kind": d.kind, "sender": d.sender,
+                              "recipient": d.recipient, "amount_units": str(d.amount),
+                              "status": d.status, "tx_hash": d.tx_hash}, indent=1)
+        more = self.tr("Hide technical details") if self._technical else \
+            self.tr("Technical details")
+        lines.append(f"<p><a href='#technical'>{escape(more)}</a></p>")
+        if self._technical:
+            lines.append(f"<pre>{escape(raw)}</pre>")
         self.details.setHtml("".join(lines))
+
+    def _toggle_technical(self, _url) -> None:
+        self._technical = not self._technical
+        self._show_details(self.table.currentIndex(), None)
 
     def _export(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export activity"),

@@ -35,6 +35,9 @@ class ExchangePage(Page):
         self._catalog = []
         self._request_id = 0
         self._pending_prefill = None
+        self._linked: set[str] = set()
+        self._previous: tuple[int | None, int | None] = (None, None)  # (from, to) indexes
+        self._converted_last = None  # the last receipt, re-rendered on a language switch
         self.dialog = None
         row = QHBoxLayout()
         row.setSpacing(16)
@@ -99,6 +102,9 @@ class ExchangePage(Page):
         self.result_entry.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.layout_.addWidget(self.result_text)
         self.result.layout_.addWidget(self.result_entry)
+        self.link_hint = label("", "Warning", wrap=True)
+        self.link_hint.hide()
+        form.layout_.insertWidget(form.layout_.indexOf(self.problem), self.link_hint)
         self.result.hide()
         self.content.addWidget(self.result)
         self.content.addStretch(1)
@@ -135,6 +141,9 @@ class ExchangePage(Page):
         self._fill_assets()
         self._render_available()
         self._render_quote()
+        self._render_link_hint()
+        if self._converted_last is not None:
+            self._render_receipt(self._converted_last)
         if self.problem.text():  # an explanation in the old language: ask again
             self._inputs_changed()
 
@@ -142,13 +151,14 @@ class ExchangePage(Page):
     def refresh(self) -> None:
         def load(svc):
             overview = svc.points.overview()
+            linked = {st.partner.code for st in svc.partners.catalog() if st.linked}
             return list(svc.ctx.catalog), {h.partner.code: h.balance for h in overview.holdings} \
-                | {MLK: overview.mlk_in_app}
+                | {MLK: overview.mlk_in_app}, linked
 
         self.backend.run(load, self._loaded, lambda e: self.problem.setText(explain(e)))
 
     def _loaded(self, data) -> None:
-        self._catalog, self._balances = data
+        self._catalog, self._balances, self._linked = data
         self._fill_assets()
         pending, self._pending_prefill = self._pending_prefill, None
         if pending:
@@ -182,11 +192,16 @@ class ExchangePage(Page):
 
     # -- quoting -------------------------------------------------------------------------------
     def _inputs_changed(self, *_args) -> None:
+        if self.from_box.currentData() == self.to_box.currentData() and self._catalog:
+            self._swap_to_differ()
+            return
+        self._previous = (self.from_box.currentIndex(), self.to_box.currentIndex())
         self._quote = None
         self.review.setEnabled(False)
         self._tick.stop()
         self._render_available()
         self.problem.setText("")
+        self._render_link_hint()
         self.amount.setProperty("invalid", False)
         self.amount.style().polish(self.amount)
         if not self.amount.text().strip():
@@ -220,12 +235,14 @@ class ExchangePage(Page):
         self._quote = quote
         t = quote.trade
         have = self._balances.get(t.from_asset, 0)
-        enough = t.amount_in <= have
-        if not enough:  # say so now, not after the user confirmed
+        if t.amount_in > have:  # say so now, not after the user confirmed; no promise shown
+            self._quote = None
             self.problem.setText(explain(RuleError(
                 "", code="insufficient_balance",
                 details={"asset": t.from_asset, "available": have, "needed": t.amount_in})))
-        self.review.setEnabled(enough)
+            self._render_quote()
+            return
+        self.review.setEnabled(True)
         self._tick.start()
         self._render_quote()
 
@@ -234,6 +251,7 @@ class ExchangePage(Page):
             return
         self._quote = None
         self.problem.setText(explain(error))
+        self._render_quote()
         if getattr(error, "exit_code", 0) == 2:
             self.amount.setProperty("invalid", True)
             self.amount.style().polish(self.amount)
@@ -245,6 +263,7 @@ class ExchangePage(Page):
         if q is None:
             self.receive.setText("—")
             self.countdown.setText("")
+            self.quote_hint.setText(self._hint())
             return
         t = q.trade
         self.receive.setText(fmt.amount(t.to_asset, t.amount_out) if t.mode == "exact_in"
@@ -267,15 +286,38 @@ class ExchangePage(Page):
             rows.append((self.tr("Minimum received"), fmt.amount(t.to_asset, q.min_out)))
         else:
             rows.append((self.tr("Maximum paid"), fmt.amount(t.from_asset, q.max_in)))
-        rows.append((self.tr("MLK price"), fmt.krw(q.price.krw_per_mlk, 2)))
+        price = fmt.krw(q.price.krw_per_mlk, 2)
+        if self._manual_price(q):
+            price += " · " + self.tr("manual price")
+        rows.append((self.tr("MLK price"), price))
         for i, (k, v) in enumerate(rows):
             self.details.addWidget(muted(k), i, 0)
             value = label(v)
             value.setAlignment(Qt.AlignmentFlag.AlignRight)
             self.details.addWidget(value, i, 1)
-        self.quote_hint.setText(self.tr("TICA always trades at market value; every leg costs "
-                                        "1.5%. Quotes are valid for 30 seconds."))
+        self.quote_hint.setText(self._hint())
         self._count_down()
+
+    def _hint(self) -> str:
+        return self.tr("TICA always trades at market value; every leg costs 1.5%. Quotes are "
+                       "valid for 30 seconds.")
+
+    def _manual_price(self, quote) -> bool:
+        """A price the user typed in, on a real profile: every quote says so."""
+        return quote.price.source == "static" and not self.backend.demo
+
+    def _unlinked_target(self) -> str | None:
+        dst = self.to_box.currentData()
+        partner = self._partner(dst)
+        return fmt.partner_name(partner) if partner and dst not in self._linked else None
+
+    def _render_link_hint(self) -> None:
+        name = self._unlinked_target()
+        self.link_hint.setVisible(bool(name))
+        if name:
+            self.link_hint.setText(self.tr(
+                "{partner} is not linked: points bought now stay in MiL.k until you link your "
+                "{partner} membership on the Partners page.").format(partner=name))
 
     def _count_down(self) -> None:
         if self._quote is None or not self.backend.is_ready:
@@ -292,8 +334,24 @@ class ExchangePage(Page):
     # -- actions -------------------------------------------------------------------------------
     def _swap(self) -> None:
         a, b = self.from_box.currentIndex(), self.to_box.currentIndex()
-        self.from_box.setCurrentIndex(b)
-        self.to_box.setCurrentIndex(a)
+        for box, index in ((self.from_box, b), (self.to_box, a)):
+            box.blockSignals(True)
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+        self._inputs_changed()
+
+    def _swap_to_differ(self) -> None:
+        """The same asset chosen on both sides: the other side takes what the changed side
+        had (a swap), as people expect from a currency converter."""
+        old_from, old_to = self._previous
+        from_changed = self.from_box.currentIndex() != old_from
+        other, old = (self.to_box, old_from) if from_changed else (self.from_box, old_to)
+        if old is None or old == other.currentIndex():
+            old = 1 if other.currentIndex() == 0 else 0
+        other.blockSignals(True)
+        other.setCurrentIndex(old)
+        other.blockSignals(False)
+        self._inputs_changed()
 
     def _use_max(self) -> None:
         src = self.from_box.currentData()
@@ -304,7 +362,9 @@ class ExchangePage(Page):
         if self._quote is None:
             return
         quote = self._quote
-        self.dialog = ConfirmConvertDialog(quote, self._partner, self)
+        self.dialog = ConfirmConvertDialog(quote, self.backend.services.ctx.clock.now, self,
+                                           unlinked=self._unlinked_target(),
+                                           manual_price=self._manual_price(quote))
         self.dialog.accepted.connect(lambda: self._execute(quote))
         self.dialog.open()
 
@@ -314,13 +374,16 @@ class ExchangePage(Page):
                          self._convert_failed, changes=(LEDGER,))
 
     def _converted(self, conversion) -> None:
-        c = conversion
+        self._converted_last = conversion
+        self._render_receipt(conversion)
+        self.result.show()
+        self.amount.clear()
+
+    def _render_receipt(self, c) -> None:
         self.result_text.setText(self.tr("Converted {give} into {get}.").format(
             give=fmt.amount(c.from_asset, c.amount_in), get=fmt.amount(c.to_asset, c.amount_out)))
         self.result_entry.setText(self.tr("Ledger entry #{seq} · {hash}").format(
             seq=c.entry.seq, hash=c.entry.hash))
-        self.result.show()
-        self.amount.clear()
 
     def _convert_failed(self, error) -> None:
         self.problem.setText(explain(error))

@@ -167,7 +167,8 @@ class HomePage(Page):
             self.price_line.setText(explain(ov.price_problem))
         (c1, v1, n1), (c2, v2, n2), (c3, v3, n3) = self.stats
         v1.setText(fmt.krw(ov.points_krw))
-        n1.setText(self.tr("{n} partners").format(n=len(ov.holdings)))
+        n1.setText(self.tr("1 partner") if len(ov.holdings) == 1 else
+                   self.tr("{n} partners").format(n=len(ov.holdings)))
         v2.setText(fmt.mlk(ov.mlk_in_app, 2))
         n2.setText(fmt.krw(ov.mlk_krw) if ov.mlk_krw is not None else "")
         if self._onchain is None:
@@ -196,7 +197,9 @@ class HomePage(Page):
                        "expire.").format(points=fmt.points(first.expiring),
                                          partner=fmt.partner_name(first.partner),
                                          day=fmt.day(first.next_expiry))
-        if len(soon) > 1:
+        if len(soon) == 2:
+            text += " " + self.tr("1 more partner has points expiring within 30 days.")
+        elif len(soon) > 2:
             text += " " + self.tr("{n} more partners have points expiring within 30 days.") \
                 .format(n=len(soon) - 1)
         self.banner.text.setText(text)
@@ -223,7 +226,7 @@ class HomePage(Page):
         self.mix.set_slices(slices, fmt.krw)
         self.timeline.set_lots(ov.today, [(fmt.partner_name(h.partner), h.partner.color,
                                            list(h.lots)) for h in ov.holdings],
-                               lambda d: f"{d.month}/{d.day}")
+                               fmt.short_day, lambda n: fmt.points(n, unit=False))
         self.mix_card.setVisible(bool(ov.holdings))
         horizon = ov.today + timedelta(weeks=8)
         any_lots = any(lot.expires_on <= horizon for h in ov.holdings for lot in h.lots)

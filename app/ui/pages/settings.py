@@ -150,7 +150,9 @@ class SettingsPage(Page):
         self.theme.clear()
         self.theme.addItem(self.tr("Light"), "light")
         self.theme.addItem(self.tr("Dark"), "dark")
-        self.theme.setCurrentIndex(self.theme.findData(self.prefs.value("theme", "light")))
+        # The theme in use (a --theme flag may differ from the saved preference).
+        self.theme.setCurrentIndex(self.theme.findData(
+            "dark" if theme.colors() == theme.DARK else "light"))
         self.theme.blockSignals(False)
         self.price_title.setText(self.tr("MLK price"))
         self.static_value.setPlaceholderText(self.tr("KRW per MLK, e.g. 200"))
@@ -204,7 +206,7 @@ class SettingsPage(Page):
             self.network_state.setText(info.get("network_problem", ""))
         keyring = info["keyring"]
         self.keyring_state.setText(self.tr("Keyring in use: {name} ({verdict})").format(
-            name=keyring.name.rsplit(".", 2)[-2], verdict=self.tr("secure") if keyring.accepted
+            name=fmt.keyring_name(keyring), verdict=self.tr("secure") if keyring.accepted
             else self.tr("not usable: it would keep secrets in a file or nowhere. Install and "
                          "unlock GNOME Keyring or KWallet to create a wallet")))
         signing = info["wallet"].exists and not info["wallet"].watch_only
@@ -229,6 +231,17 @@ class SettingsPage(Page):
 
     # -- price and network ----------------------------------------------------------------------
     def _set_static(self) -> None:
+        """On a real profile a typed-in price decides what every conversion pays: ask first."""
+        if self.backend.demo:
+            self.set_static_now()
+            return
+        self.dialog = ask(self, self.tr("Use a manual MLK price?"), self.tr(
+            "TICA will quote every conversion at {price} per MLK instead of the market price, "
+            "and every quote will say \"manual price\". Use it only if you know the price is "
+            "right.").format(price=self.static_value.text().strip() or "?"),
+            self.tr("Use this price"), self.set_static_now)
+
+    def set_static_now(self) -> None:
         text = self.static_value.text()
 
         def work(svc):

@@ -24,7 +24,7 @@ from app.ui.dialogs.move_mlk import MoveMlkDialog
 from app.ui.dialogs.password import PasswordDialog
 from app.ui.dialogs.send import SendDialog
 from app.ui.errors import explain
-from app.ui.models.wallet_models import ContactsModel, TxModel
+from app.ui.models.wallet_models import ContactsModel, TxModel, contact_name
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Banner, Card, button, label, muted
 from app.ui.widgets.qr import QrCode
@@ -230,7 +230,7 @@ class WalletPage(Page):
                 net=self.tr("demo chain") if b.network == "demo" else b.network, block=b.block))
         for (_, value), text in zip(self.balance_labels, values, strict=True):
             value.setText(text)
-        self.tx_model.labels = {c.address.lower(): c.label for c in state["contacts"]}
+        self.tx_model.labels = {c.address.lower(): contact_name(c) for c in state["contacts"]}
         self.tx_model.set_items(state["txs"])
         self.book_model.set_items(state["contacts"])
         for b_ in (self.send_button, self.deposit_button):
@@ -331,7 +331,7 @@ def _load(svc) -> dict:
     if not status.exists:
         return state
     try:
-        state["keyring"] = svc.wallet.keyring().name.rsplit(".", 2)[-2]
+        state["keyring"] = fmt.keyring_name(svc.wallet.keyring())
     except Exception as exc:  # a broken keyring must not hide the balances
         state["keyring"] = type(exc).__name__
     try:

@@ -7,11 +7,11 @@ from decimal import Decimal
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QPieSeries,
     QStackedBarSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter
@@ -24,14 +24,36 @@ MLK_COLOR = "#5B4CF5"
 WALLET_COLOR = "#A49BFA"  # on-chain MLK: the same hue, lighter
 
 
-def _nice_ceiling(value: int, ticks: int = 4) -> int:
-    """A round axis maximum: `ticks` steps of 1, 2 or 5 x 10^n, at least `value`."""
+def axis_scale(value: int, max_steps: int = 5) -> tuple[int, int]:
+    """(top, step) for an axis from 0 that fits `value`: a round step (1, 2, 2.5 or 5 x 10^n)
+    and at most `max_steps` steps, the tightest such top that is at least `value`."""
+    value = max(int(value), 1)
+    best = None
     magnitude = 1
-    while True:
-        for m in (1, 2, 5):
-            if m * magnitude * ticks >= max(value, 1):
-                return m * magnitude * ticks
+    while best is None or magnitude <= value:
+        for m in (10, 20, 25, 50):  # tenths, so 2.5 stays an integer
+            step = m * magnitude // 10
+            if step < 1 or step * 10 != m * magnitude:
+                continue
+            steps = -(-value // step)
+            if steps <= max_steps and (best is None or step * steps < best[0]):
+                best = (step * steps, step)
         magnitude *= 10
+    return best
+
+
+def value_axis(top: int, number) -> QCategoryAxis:
+    """A Y axis from 0 that fits `top`, its labels written by `number` (with thousands
+    separators, in the user's language)."""
+    ceiling, step = axis_scale(top)
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(0, ceiling)
+    axis.setStartValue(0)
+    axis.append(number(0), 0)
+    for tick in range(step, ceiling + 1, step):
+        axis.append(number(tick), tick)
+    return axis
 
 
 def _chart() -> QChart:
@@ -111,8 +133,9 @@ class ExpiryTimeline(QChartView):
         self.setStyleSheet("background: transparent;")
 
     def set_lots(self, today: date, per_partner: list[tuple[str, str, list]],
-                 week_label) -> None:
-        """per_partner: (name, colour, lots with .expires_on/.remaining)."""
+                 week_label, number=lambda n: f"{n:,}") -> None:
+        """per_partner: (name, colour, lots with .expires_on/.remaining); `week_label` and
+        `number` write a week's first day and an axis value."""
         chart = _chart()
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         series = QStackedBarSeries()
@@ -135,10 +158,8 @@ class ExpiryTimeline(QChartView):
         chart.addSeries(series)
         axis_x = QBarCategoryAxis()
         axis_x.append([week_label(today + timedelta(days=7 * i)) for i in range(self.weeks)])
-        axis_y = QValueAxis()
-        axis_y.setRange(0, _nice_ceiling(top))
-        axis_y.setTickCount(5)
-        axis_y.setLabelFormat("%.0f")
+        axis_x.setTruncateLabels(False)  # a date is never shown as "1…"
+        axis_y = value_axis(top, number)
         c = theme.colors()
         for axis in (axis_x, axis_y):
             axis.setLabelsColor(QColor(c.muted))
