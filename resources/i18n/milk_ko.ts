@@ -144,20 +144,56 @@
         <translation>활동 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="220"/>
+        <location filename="../../app/ui/pages/activity.py" line="218"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="223"/>
+        <location filename="../../app/ui/pages/activity.py" line="221"/>
         <source>Exported {n} entries to {path}</source>
         <translation>{n}건을 {path}에 내보냈습니다</translation>
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="53"/>
+        <location filename="../../app/ui/dialogs/password.py" line="57"/>
+        <location filename="../../app/ui/dialogs/password.py" line="72"/>
+        <source>Change password</source>
+        <translation>비밀번호 변경</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="58"/>
+        <source>Your key is encrypted again with the new password. The recovery phrase stays the same.</source>
+        <translation>키를 새 비밀번호로 다시 암호화합니다. 복구 문구는 그대로입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="62"/>
+        <location filename="../../app/ui/dialogs/password.py" line="63"/>
+        <source>Current password</source>
+        <translation>현재 비밀번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="73"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="83"/>
+        <source>The two new passwords differ.</source>
+        <translation>새 비밀번호 두 개가 서로 다릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="86"/>
+        <source>Encrypting your key again…</source>
+        <translation>키를 다시 암호화하는 중…</translation>
+    </message>
+</context>
+<context>
     <name>Common</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="169"/>
+        <location filename="../../app/ui/widgets/common.py" line="170"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1656,17 +1692,17 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="22"/>
+        <location filename="../../app/ui/dialogs/password.py" line="23"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="26"/>
+        <location filename="../../app/ui/dialogs/password.py" line="27"/>
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="27"/>
+        <location filename="../../app/ui/dialogs/password.py" line="28"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1834,312 +1870,297 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142"/>
+        <location filename="../../app/ui/pages/settings.py" line="141"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="143"/>
+        <location filename="../../app/ui/pages/settings.py" line="142"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="144"/>
+        <location filename="../../app/ui/pages/settings.py" line="143"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="145"/>
+        <location filename="../../app/ui/pages/settings.py" line="144"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="151"/>
+        <location filename="../../app/ui/pages/settings.py" line="150"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="152"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="156"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="158"/>
+        <location filename="../../app/ui/pages/settings.py" line="157"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="159"/>
-        <location filename="../../app/ui/pages/settings.py" line="242"/>
+        <location filename="../../app/ui/pages/settings.py" line="158"/>
+        <location filename="../../app/ui/pages/settings.py" line="241"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="161"/>
+        <location filename="../../app/ui/pages/settings.py" line="160"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="162"/>
+        <location filename="../../app/ui/pages/settings.py" line="161"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="163"/>
+        <location filename="../../app/ui/pages/settings.py" line="162"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="164"/>
+        <location filename="../../app/ui/pages/settings.py" line="163"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="165"/>
+        <location filename="../../app/ui/pages/settings.py" line="164"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="166"/>
+        <location filename="../../app/ui/pages/settings.py" line="165"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="168"/>
+        <location filename="../../app/ui/pages/settings.py" line="167"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="169"/>
+        <location filename="../../app/ui/pages/settings.py" line="168"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="170"/>
+        <location filename="../../app/ui/pages/settings.py" line="169"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="171"/>
+        <location filename="../../app/ui/pages/settings.py" line="170"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="172"/>
-        <location filename="../../app/ui/pages/settings.py" line="296"/>
-        <location filename="../../app/ui/pages/settings.py" line="300"/>
+        <location filename="../../app/ui/pages/settings.py" line="171"/>
+        <location filename="../../app/ui/pages/settings.py" line="293"/>
+        <location filename="../../app/ui/pages/settings.py" line="297"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="173"/>
-        <location filename="../../app/ui/pages/settings.py" line="324"/>
+        <location filename="../../app/ui/pages/settings.py" line="172"/>
+        <location filename="../../app/ui/pages/settings.py" line="321"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="174"/>
+        <location filename="../../app/ui/pages/settings.py" line="173"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="175"/>
+        <location filename="../../app/ui/pages/settings.py" line="174"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="176"/>
+        <location filename="../../app/ui/pages/settings.py" line="175"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="177"/>
-        <location filename="../../app/ui/pages/settings.py" line="379"/>
+        <location filename="../../app/ui/pages/settings.py" line="176"/>
+        <location filename="../../app/ui/pages/settings.py" line="370"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="178"/>
-        <location filename="../../app/ui/pages/settings.py" line="390"/>
-        <location filename="../../app/ui/pages/settings.py" line="392"/>
+        <location filename="../../app/ui/pages/settings.py" line="177"/>
+        <location filename="../../app/ui/pages/settings.py" line="381"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="191"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="191"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="193"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="202"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="203"/>
+        <location filename="../../app/ui/pages/settings.py" line="202"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="207"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="209"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="210"/>
+        <location filename="../../app/ui/pages/settings.py" line="209"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <location filename="../../app/ui/pages/settings.py" line="214"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="237"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="239"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="265"/>
+        <location filename="../../app/ui/pages/settings.py" line="264"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="267"/>
+        <location filename="../../app/ui/pages/settings.py" line="266"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="293"/>
-        <source>Current password</source>
-        <translation>현재 비밀번호</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="385"/>
+        <location filename="../../app/ui/pages/settings.py" line="376"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="290"/>
-        <source>New password</source>
-        <translation>새 비밀번호</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="291"/>
-        <source>At least 8 characters.</source>
-        <translation>8자 이상</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="286"/>
+        <location filename="../../app/ui/pages/settings.py" line="285"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="301"/>
+        <location filename="../../app/ui/pages/settings.py" line="294"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="315"/>
+        <location filename="../../app/ui/pages/settings.py" line="312"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="325"/>
+        <location filename="../../app/ui/pages/settings.py" line="322"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="329"/>
+        <location filename="../../app/ui/pages/settings.py" line="326"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="331"/>
+        <location filename="../../app/ui/pages/settings.py" line="328"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="338"/>
+        <location filename="../../app/ui/pages/settings.py" line="335"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="346"/>
+        <location filename="../../app/ui/pages/settings.py" line="342"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="352"/>
+        <location filename="../../app/ui/pages/settings.py" line="347"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="357"/>
+        <location filename="../../app/ui/pages/settings.py" line="351"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="365"/>
+        <location filename="../../app/ui/pages/settings.py" line="357"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="370"/>
-        <location filename="../../app/ui/pages/settings.py" line="376"/>
+        <location filename="../../app/ui/pages/settings.py" line="362"/>
+        <location filename="../../app/ui/pages/settings.py" line="367"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="377"/>
+        <location filename="../../app/ui/pages/settings.py" line="368"/>
         <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="374"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="391"/>
+        <location filename="../../app/ui/pages/settings.py" line="382"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="395"/>
+        <location filename="../../app/ui/pages/settings.py" line="386"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="396"/>
+        <location filename="../../app/ui/pages/settings.py" line="387"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>

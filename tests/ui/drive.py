@@ -66,3 +66,22 @@ def show_phrase(qtbot, wizard) -> list[str]:
     words = phrase_on_screen(wizard)
     click(qtbot, step_button(wizard, "I have written them down"))
     return words
+
+
+def choose_file(qtbot, parent, name: str) -> None:
+    """Answer the file chooser the app opened over `parent`: type a file name (the chooser
+    opens in the home folder; tests point HOME at their own folder), click Save / Open."""
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLineEdit
+
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QFileDialog)),
+                    timeout=5000)
+    dialog = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # type over it
+    qtbot.keyClicks(field, name)
+    buttons = dialog.findChild(QDialogButtonBox, "buttonBox")
+    accept = next(b for b in buttons.buttons()
+                  if buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+    qtbot.waitUntil(accept.isEnabled, timeout=5000)  # the chooser checks the name as typed
+    click(qtbot, accept)  # "Save" / "Open"
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from app.core.keys import Secret
-from app.ui.widgets.common import label, muted
+from app.ui.widgets.common import StatusLine, label, muted
+from app.ui.widgets.password_fields import NewPasswordFields
 
 
 class PasswordDialog(QDialog):
@@ -41,3 +42,55 @@ class PasswordDialog(QDialog):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
+
+
+class ChangePasswordDialog(QDialog):
+    """The current password, then the new one twice (with its strength): one dialog."""
+
+    def __init__(self, on_passwords, parent=None):
+        super().__init__(parent)
+        self._on_passwords = on_passwords
+        self.setWindowTitle(self.tr("Change password"))
+        self.setMinimumWidth(400)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(22, 20, 22, 18)
+        box.addWidget(label(self.tr("Change password"), "SectionTitle"))
+        box.addWidget(muted(self.tr("Your key is encrypted again with the new password. The "
+                                    "recovery phrase stays the same."), wrap=True))
+        self.current = QLineEdit()
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current.setPlaceholderText(self.tr("Current password"))
+        self.current.setAccessibleName(self.tr("Current password"))
+        box.addWidget(self.current)
+        self.new = NewPasswordFields()
+        box.addWidget(self.new)
+        self.message = StatusLine()
+        box.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
+                                   QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Change password"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self._submit)
+        buttons.rejected.connect(self.reject)
+        self.current.returnPressed.connect(self.new.focus)
+        self.new.submitted.connect(self._submit)
+        box.addWidget(buttons)
+
+    def _submit(self) -> None:
+        new = self.new.password()
+        if new is None:
+            self.message.error(self.tr("The two new passwords differ."))
+            return
+        self.ok.setEnabled(False)
+        self.message.progress(self.tr("Encrypting your key again…"))
+        self._on_passwords(Secret(self.current.text()), new)
+
+    def failed(self, text: str) -> None:
+        self.ok.setEnabled(True)
+        self.message.error(text)
+
+    def done_ok(self) -> None:
+        self.current.clear()
+        self.new.clear()
+        self.accept()

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -27,7 +26,7 @@ from app.ui.errors import explain
 from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, summary
 from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
-from app.ui.widgets.common import button, muted
+from app.ui.widgets.common import button, muted, pick_file
 
 KIND_FILTERS = (("all", None), ("conversions", CONVERSIONS), ("sync", ("sync",)),
                 ("expire", ("expire",)),
@@ -42,6 +41,7 @@ class ActivityPage(Page):
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent, scroll=False)
         self._catalog = []
+        self.dialog = None
         bar = QHBoxLayout()
         self.kind = QComboBox()
         self.asset = QComboBox()
@@ -209,11 +209,9 @@ class ActivityPage(Page):
         self._show_details(self.table.currentIndex(), None)
 
     def _export(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export activity"),
-                                              str(Path.home() / "milk-activity.csv"),
-                                              "CSV (*.csv)")
-        if path:
-            self.export_to(Path(path))
+        self.dialog = pick_file(self, self.tr("Export activity"),
+                                str(Path.home() / "milk-activity.csv"), self.export_to,
+                                name_filter="CSV (*.csv)")
 
     def export_to(self, path: Path) -> None:
         flt, _chain = self.current_filter()

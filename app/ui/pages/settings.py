@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -17,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from app.ui import fmt, theme
 from app.ui.backend import NETWORK, PRICES, SETTINGS, WALLET
-from app.ui.dialogs.password import PasswordDialog
+from app.ui.dialogs.password import ChangePasswordDialog, PasswordDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
-from app.ui.widgets.common import Card, ask, button, label, muted
+from app.ui.widgets.common import Card, StatusLine, ask, button, label, muted, pick_file
 
 
 class SettingsPage(Page):
@@ -64,7 +63,7 @@ class SettingsPage(Page):
         price.layout_.addWidget(self.price_state)
         price.layout_.addLayout(_row(self.static_value, self.set_static))
         price.layout_.addLayout(_row(self.upbit_url, self.use_upbit))
-        self.price_message = label("", "Error", wrap=True)
+        self.price_message = StatusLine()
         price.layout_.addWidget(self.price_message)
         price.layout_.addStretch(1)
         grid.addWidget(price, 0, 1)
@@ -87,7 +86,7 @@ class SettingsPage(Page):
         network.layout_.addWidget(self.network_state)
         network.layout_.addLayout(net_form)
         network.layout_.addLayout(_row(self.use_rpc, self.use_demo, stretch=True))
-        self.network_message = label("", "Error", wrap=True)
+        self.network_message = StatusLine()
         network.layout_.addWidget(self.network_message)
         network.layout_.addStretch(1)
         grid.addWidget(network, 1, 0)
@@ -101,7 +100,7 @@ class SettingsPage(Page):
         security.layout_.addWidget(self.keyring_state)
         security.layout_.addLayout(_row(self.change_password, self.export_keystore, self.reveal,
                                         stretch=True))
-        self.security_message = label("", "Error", wrap=True)
+        self.security_message = StatusLine()
         security.layout_.addWidget(self.security_message)
         security.layout_.addStretch(1)
         grid.addWidget(security, 1, 1)
@@ -113,7 +112,7 @@ class SettingsPage(Page):
         self.verify, self.backup, self.restore, self.reset_demo = (button(), button(), button(),
                                                                    button())
         self.reset_demo.setVisible(backend.demo)
-        self.verify_result = label("", wrap=True)
+        self.verify_result = StatusLine()
         data.layout_.addWidget(self.data_title)
         data.layout_.addWidget(self.data_state)
         data.layout_.addLayout(_row(self.verify, self.backup, self.restore, self.reset_demo,
@@ -249,57 +248,55 @@ class SettingsPage(Page):
 
             return svc.prices.set_static(parse_krw(text))
 
-        self.backend.run(work, lambda _p: self.price_message.setText(""),
-                         lambda e: self.price_message.setText(explain(e)), changes=(PRICES,))
+        self.backend.run(work, lambda _p: self.price_message.clear(),
+                         lambda e: self.price_message.error(explain(e)), changes=(PRICES,))
 
     def _use_upbit(self) -> None:
         url = self.upbit_url.text().strip() or "https://api.upbit.com"
         self.backend.run(lambda svc: svc.prices.use_feed("upbit", url),
-                         lambda _r: self.price_message.setText(""),
-                         lambda e: self.price_message.setText(explain(e)), changes=(PRICES,))
+                         lambda _r: self.price_message.clear(),
+                         lambda e: self.price_message.error(explain(e)), changes=(PRICES,))
 
     def _use_rpc(self) -> None:
         url, chain, token, treasury = (self.rpc_url.text(), self.chain_id.text().strip(),
                                        self.token.text().strip(), self.treasury.text().strip())
         if not chain.isdigit():
-            self.network_message.setText(self.tr("A chain id is a whole number."))
+            self.network_message.error(self.tr("A chain id is a whole number."))
             return
-        self.network_message.setText(self.tr("Checking the node…"))
+        self.network_message.progress(self.tr("Checking the node…"))
         self.backend.run(lambda svc: svc.network.use_rpc(url, int(chain), token or None,
                                                          treasury or None),
-                         lambda _i: self.network_message.setText(""),
-                         lambda e: self.network_message.setText(explain(e)),
+                         lambda _i: self.network_message.clear(),
+                         lambda e: self.network_message.error(explain(e)),
                          changes=(NETWORK, WALLET), lane="chain")
 
     def _use_demo(self) -> None:
         self.backend.run(lambda svc: svc.network.use_demo(),
-                         lambda _i: self.network_message.setText(""),
-                         lambda e: self.network_message.setText(explain(e)),
+                         lambda _i: self.network_message.clear(),
+                         lambda e: self.network_message.error(explain(e)),
                          changes=(NETWORK, WALLET), lane="chain")
 
     # -- security -------------------------------------------------------------------------------
     def _change_password(self) -> None:
-        def with_old(old):
-            def with_new(new):
-                self.backend.run(lambda svc: svc.wallet.change_password(old, new),
-                                 lambda _r: self.security_message.setText(
-                                     self.tr("Password changed.")),
-                                 lambda e: self.security_message.setText(explain(e)),
-                                 lane="chain")
+        def change(old, new) -> None:
+            dialog = self.dialog
+            self.backend.run(lambda svc: svc.wallet.change_password(old, new),
+                             lambda _r: (dialog.done_ok(), self.security_message.success(
+                                 self.tr("Password changed."))),
+                             lambda e: dialog.failed(explain(e)), lane="chain")
 
-            self.dialog = PasswordDialog.request(self, self.tr("New password"),
-                                                 self.tr("At least 8 characters."), with_new)
-
-        self.dialog = PasswordDialog.request(self, self.tr("Current password"), "", with_old)
+        self.dialog = ChangePasswordDialog(change, self)
+        self.dialog.open()
 
     def _export_keystore(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export keystore"),
-                                              str(Path.home() / "milk-keystore.json"),
-                                              "JSON (*.json)")
-        if path:
+        def chosen(path: Path) -> None:
             self.dialog = PasswordDialog.request(self, self.tr("Export keystore"), self.tr(
                 "The keystore file is encrypted with your password. Keep it as a backup."),
-                lambda password: self.export_keystore_to(Path(path), password))
+                lambda password: self.export_keystore_to(path, password))
+
+        self.dialog = pick_file(self, self.tr("Export keystore"),
+                                str(Path.home() / "milk-keystore.json"), chosen,
+                                name_filter="JSON (*.json)")
 
     def export_keystore_to(self, path: Path, password) -> None:
         def work(svc):
@@ -311,15 +308,15 @@ class SettingsPage(Page):
             with os.fdopen(fd, "w") as fh:
                 json.dump(doc, fh)
 
-        self.backend.run(work, lambda _r: self.security_message.setText(
+        self.backend.run(work, lambda _r: self.security_message.success(
             self.tr("Keystore saved to {}").format(path)),
-            lambda e: self.security_message.setText(explain(e)), lane="chain")
+            lambda e: self.security_message.error(explain(e)), lane="chain")
 
     def _reveal(self) -> None:
         def show(password):
             self.backend.run(lambda svc: svc.wallet.reveal_mnemonic(password),
                              self._show_phrase,
-                             lambda e: self.security_message.setText(explain(e)), lane="chain")
+                             lambda e: self.security_message.error(explain(e)), lane="chain")
 
         self.dialog = PasswordDialog.request(self, self.tr("Show recovery phrase"), self.tr(
             "Make sure nobody can see your screen."), show)
@@ -335,41 +332,35 @@ class SettingsPage(Page):
 
     # -- data -----------------------------------------------------------------------------------
     def run_verify(self) -> None:
-        self.verify_result.setText(self.tr("Verifying…"))
+        self.verify_result.progress(self.tr("Verifying…"))
         self.backend.run(lambda svc: svc.admin.verify(), self._verified,
-                         lambda e: self.verify_result.setText(explain(e)))
+                         lambda e: self.verify_result.error(explain(e)))
 
     def _verified(self, report) -> None:
         if report.ok:
-            self.verify_result.setObjectName("Positive")
-            self.verify_result.setText(self.tr(
+            self.verify_result.success(self.tr(
                 "Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} "
                 "{hash}").format(n=f"{report.entries:,}", seq=report.head_seq,
                                  hash=report.head_hash[:16] + "…"))
         else:
-            self.verify_result.setObjectName("Error")
-            self.verify_result.setText(self.tr(
+            self.verify_result.error(self.tr(
                 "The ledger has been altered: {n} problem(s), first at entry #{seq}.").format(
                 n=len(report.problems), seq=report.first_bad_seq))
-        self.verify_result.style().polish(self.verify_result)
 
     def _backup(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the ledger"),
-                                              str(Path.home() / "milk-ledger-backup.sqlite3"))
-        if path:
-            self.backup_to(Path(path))
+        self.dialog = pick_file(self, self.tr("Back up the ledger"),
+                                str(Path.home() / "milk-ledger-backup.sqlite3"), self.backup_to)
 
     def backup_to(self, path: Path) -> None:
         self.backend.run(lambda svc: svc.admin.backup(path),
-                         lambda r: self.verify_result.setText(
+                         lambda r: self.verify_result.success(
                              self.tr("Backed up {n} entries to {path}").format(
                                  n=f"{r.entries:,}", path=path)),
-                         lambda e: self.verify_result.setText(explain(e)))
+                         lambda e: self.verify_result.error(explain(e)))
 
     def _restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Restore the ledger"), str(Path.home()))
-        if path:
-            self.ask_restore(Path(path))
+        self.dialog = pick_file(self, self.tr("Restore the ledger"), str(Path.home()),
+                                self.ask_restore, save=False)
 
     def ask_restore(self, path: Path) -> QMessageBox:
         """Restoring replaces today's ledger: say so, and go on only when the user agrees."""
@@ -380,11 +371,11 @@ class SettingsPage(Page):
         return self.dialog
 
     def restore_from(self, path: Path) -> None:
-        self.verify_result.setText(self.tr("Checking the backup…"))
-        self.backend.restore(path, lambda kept: self.verify_result.setText(
+        self.verify_result.progress(self.tr("Checking the backup…"))
+        self.backend.restore(path, lambda kept: self.verify_result.success(
             self.tr("Restored from {path}. The ledger it replaced is kept as {kept}.").format(
                 path=path, kept=kept.name)),
-            lambda e: self.verify_result.setText(explain(e)))
+            lambda e: self.verify_result.error(explain(e)))
 
     def _reset_demo(self) -> None:
         self.dialog = ask(self, self.tr("Reset demo"), self.tr(
@@ -392,8 +383,8 @@ class SettingsPage(Page):
             "cleared."), self.tr("Reset demo"), self.reset_demo_now)
 
     def reset_demo_now(self) -> None:
-        self.verify_result.setText(self.tr("Resetting the demo…"))
-        self.backend.reset_demo(lambda: self.verify_result.setText(self.tr("Demo reset.")))
+        self.verify_result.progress(self.tr("Resetting the demo…"))
+        self.backend.reset_demo(lambda: self.verify_result.success(self.tr("Demo reset.")))
 
 
 def _load(svc) -> dict:

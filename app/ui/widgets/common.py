@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -172,3 +173,25 @@ def ask(parent: QWidget, title: str, text: str, action: str, on_yes) -> QMessage
     box.buttonClicked.connect(lambda b: on_yes() if b is yes else None)
     box.open()
     return box
+
+
+def pick_file(parent: QWidget, title: str, start: str, on_chosen, save: bool = True,
+              name_filter: str = "") -> QFileDialog:
+    """A file chooser that does not block the window (Qt's own dialog, the same on every
+    desktop); `on_chosen(Path)` runs once a file was picked. Saving asks before replacing."""
+    from pathlib import Path
+
+    dialog = QFileDialog(parent, title, start, name_filter)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if save:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        if "." in Path(start).name:
+            dialog.selectFile(Path(start).name)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.fileSelected.connect(lambda path: on_chosen(Path(path)))
+    dialog.open()
+    return dialog
