@@ -11,8 +11,6 @@ import argparse
 import sys
 from pathlib import Path
 
-PRESENTER_SCALE = 1.35
-
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="milk-wallet", description="MiL.k Wallet")
@@ -42,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from app.ui import i18n, theme
     from app.ui.backend import Backend
+    from app.ui.display import PRESENTER_SCALE
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -51,15 +50,16 @@ def main(argv: list[str] | None = None) -> int:
 
     GuiThreadGC(app)
     prefs = QSettings("MiLk", "MiL.k Wallet")
-    scale = PRESENTER_SCALE if args.presenter else 1.0
-    prefs.setValue("scale", scale)
     dark = (args.theme or prefs.value("theme", "light")) == "dark"
-    theme.apply(app, dark, scale)
+    presenter = args.presenter or prefs.value("presenter", "0") == "1"
+    theme.apply(app, dark, PRESENTER_SCALE if presenter else 1.0)
     languages = i18n.Languages(app)
     languages.set(args.lang or prefs.value("language") or i18n.system_language())
 
     backend = Backend(profile_dir(args), demo=args.demo, parent=app)  # Qt owns it, not the GC
     window = MainWindow(backend, languages, prefs)
+    if args.presenter:  # for this run, without changing the saved choice
+        window.display.set_presenter(True, remember=False)
     window.resize(1280 if not args.presenter else 1600, 860 if not args.presenter else 1000)
     if args.screenshot:
         from app.ui.screenshots import Screenshots

@@ -12,7 +12,26 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 DISPLAY_PLACES = 4  # MLK on cards, lists and live figures; confirmations show every digit
+MASK = "••••"
 _catalog: dict = {}  # partner code -> Partner, set when the profile opens
+_private = False  # privacy mode: amounts and addresses masked for screen sharing
+
+
+def set_private(on: bool) -> None:
+    global _private
+    _private = bool(on)
+
+
+def is_private() -> bool:
+    return _private
+
+
+def address(text: str | None) -> str:
+    """An address for display: masked in privacy mode (first and last characters hidden too,
+    so nothing on a shared screen can be matched)."""
+    if not text:
+        return ""
+    return f"0x{MASK}…{MASK}" if _private else text
 
 
 def set_catalog(partners) -> None:
@@ -23,6 +42,8 @@ def set_catalog(partners) -> None:
 def mlk(units: int, places: int | None = DISPLAY_PLACES, unit: bool = True) -> str:
     """MLK for display: `places` decimals (truncated, never rounding a balance up); an amount
     that would show as 0 shows as "< 0.0001 MLK". `places=None` is exact."""
+    if _private:
+        return f"{MASK} MLK" if unit else MASK
     text = money.format_mlk(units, i18n.current(), places, unit)
     step = 10 ** (money.MLK_DECIMALS - places) if places is not None else 0
     if step and 0 < abs(units) < step:
@@ -32,11 +53,22 @@ def mlk(units: int, places: int | None = DISPLAY_PLACES, unit: bool = True) -> s
 
 
 def points(n: int, unit: bool = True) -> str:
+    if _private:
+        return money.format_points(0, i18n.current(), unit).replace("0", MASK, 1)
     return money.format_points(n, i18n.current(), unit)
 
 
 def krw(value: Decimal | int | None, places: int = 0) -> str:
-    return "—" if value is None else money.format_krw(value, i18n.current(), places)
+    if value is None:
+        return "—"
+    if _private:
+        return money.format_krw(0, i18n.current()).replace("0", MASK, 1)
+    return money.format_krw(value, i18n.current(), places)
+
+
+def price(value: Decimal) -> str:
+    """The MLK price: public market information, never masked."""
+    return money.format_krw(value, i18n.current(), 2)
 
 
 def percent(fraction: Decimal) -> str:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.ui.backend import Backend
+from app.ui.display import DisplayModes
 from app.ui.i18n import Languages
 from app.ui.pages.activity import ActivityPage
 from app.ui.pages.exchange import ExchangePage
@@ -15,6 +17,7 @@ from app.ui.pages.wallet import WalletPage
 from app.ui.widgets.nav_rail import NavRail
 
 HOME, EXCHANGE, WALLET, ACTIVITY, PARTNERS, SETTINGS = range(6)
+PRESENTER_KEYS, PRIVACY_KEYS = "Ctrl+Shift+P", "Ctrl+Shift+H"
 
 
 class MainWindow(QMainWindow):
@@ -40,7 +43,8 @@ class MainWindow(QMainWindow):
         self.wallet = WalletPage(backend)
         self.activity = ActivityPage(backend)
         self.partners = PartnersPage(backend)
-        self.settings = SettingsPage(backend, languages, prefs)
+        self.display = DisplayModes(prefs, self)
+        self.settings = SettingsPage(backend, languages, prefs, self.display)
         self.pages = [self.home, self.exchange, self.wallet, self.activity, self.partners,
                       self.settings]
         for page, icon in zip(self.pages, ("home", "exchange", "wallet", "activity", "partners",
@@ -58,6 +62,11 @@ class MainWindow(QMainWindow):
         self.home.populated.connect(self._home_populated)
         self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
         self.settings.theme_changed.connect(self._restyle)
+        self.display.changed.connect(self._restyle)
+        for keys, toggle in ((PRESENTER_KEYS, lambda: self.display.set_presenter(
+                not self.display.presenter)), (PRIVACY_KEYS, lambda: self.display.set_private(
+                    not self.display.private))):
+            QShortcut(QKeySequence(keys), self, activated=toggle)
         languages.changed.connect(self._language_changed)
         self._awaiting_paint = False
         self._painted_once = False

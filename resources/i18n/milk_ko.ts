@@ -1084,173 +1084,173 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="24"/>
+        <location filename="../../app/ui/models/history_model.py" line="25"/>
         <source>TICA funding</source>
         <translation>TICA 자금 조성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="25"/>
+        <location filename="../../app/ui/models/history_model.py" line="26"/>
         <source>Reward</source>
         <translation>보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="26"/>
+        <location filename="../../app/ui/models/history_model.py" line="27"/>
         <source>Partner sync</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="27"/>
+        <location filename="../../app/ui/models/history_model.py" line="28"/>
         <source>Points → MLK</source>
         <translation>포인트 → MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="28"/>
+        <location filename="../../app/ui/models/history_model.py" line="29"/>
         <source>MLK → points</source>
         <translation>MLK → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="29"/>
+        <location filename="../../app/ui/models/history_model.py" line="30"/>
         <source>Points → points</source>
         <translation>포인트 → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="30"/>
+        <location filename="../../app/ui/models/history_model.py" line="31"/>
         <source>Expired</source>
         <translation>소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="31"/>
+        <location filename="../../app/ui/models/history_model.py" line="32"/>
         <source>Withdrawal</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="32"/>
+        <location filename="../../app/ui/models/history_model.py" line="33"/>
         <source>Withdrawal settled</source>
         <translation>출금 완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="33"/>
+        <location filename="../../app/ui/models/history_model.py" line="34"/>
         <source>Withdrawal returned</source>
         <translation>출금 반환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="34"/>
+        <location filename="../../app/ui/models/history_model.py" line="35"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="35"/>
-        <location filename="../../app/ui/models/history_model.py" line="43"/>
+        <location filename="../../app/ui/models/history_model.py" line="36"/>
+        <location filename="../../app/ui/models/history_model.py" line="44"/>
         <source>Sent on chain</source>
         <translation>온체인 송금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="36"/>
+        <location filename="../../app/ui/models/history_model.py" line="37"/>
         <source>Cancellation</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="37"/>
+        <location filename="../../app/ui/models/history_model.py" line="38"/>
         <source>Gas</source>
         <translation>가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="44"/>
+        <location filename="../../app/ui/models/history_model.py" line="45"/>
         <source>Withdrawal on chain</source>
         <translation>온체인 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="45"/>
+        <location filename="../../app/ui/models/history_model.py" line="46"/>
         <source>Deposit on chain</source>
         <translation>온체인 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="46"/>
+        <location filename="../../app/ui/models/history_model.py" line="47"/>
         <source>Cancelled on chain</source>
         <translation>온체인 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="47"/>
+        <location filename="../../app/ui/models/history_model.py" line="48"/>
         <source>Gas on chain</source>
         <translation>온체인 가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="248"/>
+        <location filename="../../app/ui/models/history_model.py" line="249"/>
         <source>{amount} to {to}: {status}.</source>
         <translation>{to}(으)로 {amount}: {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="256"/>
+        <location filename="../../app/ui/models/history_model.py" line="257"/>
         <source>You gave {give} and received {get}, at 1 MLK = {price} (TICA&apos;s fee: {fee}).</source>
         <translation>{give}을(를) 주고 {get}을(를) 받았습니다. 시세 1 MLK = {price} (TICA 수수료: {fee}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="262"/>
+        <location filename="../../app/ui/models/history_model.py" line="264"/>
         <source>{partner} reported your points: {change}.</source>
         <translation>{partner}에서 포인트를 알려 왔습니다: {change}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="266"/>
+        <location filename="../../app/ui/models/history_model.py" line="268"/>
         <source>{points} expired on {day}.</source>
         <translation>{points}가 {day}에 소멸되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="271"/>
+        <location filename="../../app/ui/models/history_model.py" line="273"/>
         <source>{amount} left the app for {to}; it is held until the network confirms the transfer.</source>
         <translation>{amount}이(가) 앱에서 {to}(으)로 나갔습니다. 네트워크가 전송을 확인할 때까지 보류됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="273"/>
+        <location filename="../../app/ui/models/history_model.py" line="275"/>
         <source>The network confirmed the withdrawal of {amount}.</source>
         <translation>네트워크가 {amount} 출금을 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="275"/>
+        <location filename="../../app/ui/models/history_model.py" line="277"/>
         <source>The withdrawal of {amount} did not go through: the MLK is back in the app.</source>
         <translation>{amount} 출금이 이루어지지 않아 MLK가 앱으로 돌아왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="277"/>
+        <location filename="../../app/ui/models/history_model.py" line="279"/>
         <source>{amount} arrived in the app from your wallet.</source>
         <translation>지갑에서 {amount}이(가) 앱으로 들어왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="190"/>
+        <location filename="../../app/ui/models/history_model.py" line="191"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="191"/>
+        <location filename="../../app/ui/models/history_model.py" line="192"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="192"/>
+        <location filename="../../app/ui/models/history_model.py" line="193"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="193"/>
+        <location filename="../../app/ui/models/history_model.py" line="194"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="225"/>
+        <location filename="../../app/ui/models/history_model.py" line="226"/>
         <source>to {to} · {status}</source>
         <translation>받는 곳 {to} · {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="235"/>
+        <location filename="../../app/ui/models/history_model.py" line="236"/>
         <source>Demo welcome reward</source>
         <translation>데모 가입 보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="236"/>
+        <location filename="../../app/ui/models/history_model.py" line="237"/>
         <source>TICA&apos;s point inventory</source>
         <translation>TICA 포인트 재고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="239"/>
+        <location filename="../../app/ui/models/history_model.py" line="240"/>
         <source>TICA&apos;s MLK pool</source>
         <translation>TICA MLK 유동성 풀</translation>
     </message>
@@ -1436,47 +1436,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>MiL.k Wallet</source>
         <translation>MiL.k 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="72"/>
+        <location filename="../../app/ui/main_window.py" line="81"/>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="74"/>
+        <location filename="../../app/ui/main_window.py" line="83"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="75"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Partners</source>
         <translation>제휴사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="76"/>
+        <location filename="../../app/ui/main_window.py" line="85"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="78"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>DEMO</source>
         <translation>데모</translation>
     </message>
@@ -1870,297 +1870,307 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="141"/>
+        <location filename="../../app/ui/pages/settings.py" line="150"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="142"/>
+        <location filename="../../app/ui/pages/settings.py" line="151"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="143"/>
+        <location filename="../../app/ui/pages/settings.py" line="152"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="144"/>
+        <location filename="../../app/ui/pages/settings.py" line="153"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="150"/>
+        <location filename="../../app/ui/pages/settings.py" line="154"/>
+        <source>Presenter mode: larger type for a projector ({keys})</source>
+        <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="156"/>
+        <source>Privacy mode: hide balances and addresses ({keys})</source>
+        <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="163"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="151"/>
+        <location filename="../../app/ui/pages/settings.py" line="164"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="156"/>
+        <location filename="../../app/ui/pages/settings.py" line="169"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="157"/>
+        <location filename="../../app/ui/pages/settings.py" line="170"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="158"/>
-        <location filename="../../app/ui/pages/settings.py" line="241"/>
+        <location filename="../../app/ui/pages/settings.py" line="171"/>
+        <location filename="../../app/ui/pages/settings.py" line="260"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="160"/>
+        <location filename="../../app/ui/pages/settings.py" line="173"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="161"/>
+        <location filename="../../app/ui/pages/settings.py" line="174"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="162"/>
+        <location filename="../../app/ui/pages/settings.py" line="175"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="163"/>
+        <location filename="../../app/ui/pages/settings.py" line="176"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="164"/>
+        <location filename="../../app/ui/pages/settings.py" line="177"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="165"/>
+        <location filename="../../app/ui/pages/settings.py" line="178"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="167"/>
+        <location filename="../../app/ui/pages/settings.py" line="180"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="168"/>
+        <location filename="../../app/ui/pages/settings.py" line="181"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="169"/>
+        <location filename="../../app/ui/pages/settings.py" line="182"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="170"/>
+        <location filename="../../app/ui/pages/settings.py" line="183"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="171"/>
-        <location filename="../../app/ui/pages/settings.py" line="293"/>
-        <location filename="../../app/ui/pages/settings.py" line="297"/>
+        <location filename="../../app/ui/pages/settings.py" line="184"/>
+        <location filename="../../app/ui/pages/settings.py" line="312"/>
+        <location filename="../../app/ui/pages/settings.py" line="316"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="172"/>
-        <location filename="../../app/ui/pages/settings.py" line="321"/>
+        <location filename="../../app/ui/pages/settings.py" line="185"/>
+        <location filename="../../app/ui/pages/settings.py" line="340"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="173"/>
+        <location filename="../../app/ui/pages/settings.py" line="186"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="174"/>
+        <location filename="../../app/ui/pages/settings.py" line="187"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="175"/>
+        <location filename="../../app/ui/pages/settings.py" line="188"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="176"/>
-        <location filename="../../app/ui/pages/settings.py" line="370"/>
+        <location filename="../../app/ui/pages/settings.py" line="189"/>
+        <location filename="../../app/ui/pages/settings.py" line="389"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="177"/>
-        <location filename="../../app/ui/pages/settings.py" line="381"/>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="190"/>
+        <location filename="../../app/ui/pages/settings.py" line="400"/>
+        <location filename="../../app/ui/pages/settings.py" line="402"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="191"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="191"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="201"/>
+        <location filename="../../app/ui/pages/settings.py" line="214"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="202"/>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="207"/>
+        <location filename="../../app/ui/pages/settings.py" line="220"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="221"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="209"/>
+        <location filename="../../app/ui/pages/settings.py" line="222"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="214"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="237"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="257"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="264"/>
+        <location filename="../../app/ui/pages/settings.py" line="283"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="266"/>
+        <location filename="../../app/ui/pages/settings.py" line="285"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="376"/>
+        <location filename="../../app/ui/pages/settings.py" line="395"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="285"/>
+        <location filename="../../app/ui/pages/settings.py" line="304"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="294"/>
+        <location filename="../../app/ui/pages/settings.py" line="313"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="312"/>
+        <location filename="../../app/ui/pages/settings.py" line="331"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="322"/>
+        <location filename="../../app/ui/pages/settings.py" line="341"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="326"/>
+        <location filename="../../app/ui/pages/settings.py" line="345"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="328"/>
+        <location filename="../../app/ui/pages/settings.py" line="347"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="335"/>
+        <location filename="../../app/ui/pages/settings.py" line="354"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="342"/>
+        <location filename="../../app/ui/pages/settings.py" line="361"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="347"/>
+        <location filename="../../app/ui/pages/settings.py" line="366"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="351"/>
+        <location filename="../../app/ui/pages/settings.py" line="370"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="357"/>
+        <location filename="../../app/ui/pages/settings.py" line="376"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="362"/>
-        <location filename="../../app/ui/pages/settings.py" line="367"/>
+        <location filename="../../app/ui/pages/settings.py" line="381"/>
+        <location filename="../../app/ui/pages/settings.py" line="386"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="368"/>
+        <location filename="../../app/ui/pages/settings.py" line="387"/>
         <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="374"/>
+        <location filename="../../app/ui/pages/settings.py" line="393"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="382"/>
+        <location filename="../../app/ui/pages/settings.py" line="401"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="386"/>
+        <location filename="../../app/ui/pages/settings.py" line="405"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="387"/>
+        <location filename="../../app/ui/pages/settings.py" line="406"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>
@@ -2426,52 +2436,52 @@ MLK 토큰 {token}</translation>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="218"/>
+        <location filename="../../app/ui/pages/wallet.py" line="219"/>
         <source>Watch-only: this app can show balances but cannot sign.</source>
         <translation>조회 전용: 잔액은 볼 수 있지만 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="219"/>
+        <location filename="../../app/ui/pages/wallet.py" line="220"/>
         <source>Key kept in: {}</source>
         <translation>키 보관 위치: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="229"/>
+        <location filename="../../app/ui/pages/wallet.py" line="230"/>
         <source>Network: {net} · block {block}</source>
         <translation>네트워크: {net} · 블록 {block}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="230"/>
+        <location filename="../../app/ui/pages/wallet.py" line="231"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="266"/>
+        <location filename="../../app/ui/pages/wallet.py" line="267"/>
         <source>Back up your recovery phrase</source>
         <translation>복구 문구 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="267"/>
+        <location filename="../../app/ui/pages/wallet.py" line="268"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="272"/>
+        <location filename="../../app/ui/pages/wallet.py" line="273"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="287"/>
+        <location filename="../../app/ui/pages/wallet.py" line="288"/>
         <source>Speed up transaction #{}</source>
         <translation>거래 #{} 가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="288"/>
+        <location filename="../../app/ui/pages/wallet.py" line="289"/>
         <source>Cancel transaction #{}</source>
         <translation>거래 #{} 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="295"/>
+        <location filename="../../app/ui/pages/wallet.py" line="296"/>
         <source>A replacement with the same nonce and higher fees is signed and sent.</source>
         <translation>같은 논스에 더 높은 수수료로 대체 거래를 서명해 보냅니다.</translation>
     </message>

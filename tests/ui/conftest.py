@@ -90,6 +90,9 @@ def make_app(qtbot, tmp_path):
 
     from PySide6.QtCore import QCoreApplication, QEvent
 
+    from app.ui import fmt
+
+    fmt.set_private(False)  # privacy mode is module state: never carried into the next test
     for window, backend, languages in opened:
         window.close()
         languages.set("en")

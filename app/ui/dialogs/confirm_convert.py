@@ -32,7 +32,7 @@ class ConfirmConvertDialog(QDialog):
             rows.append((self.tr("At least"), fmt.amount(t.to_asset, quote.min_out, True)))
         else:
             rows.append((self.tr("At most"), fmt.amount(t.from_asset, quote.max_in, True)))
-        price = fmt.krw(quote.price.krw_per_mlk, 2)
+        price = fmt.price(quote.price.krw_per_mlk)
         rows.append((self.tr("MLK price"), price + (" · " + self.tr("manual price")
                                                     if manual_price else "")))
         for i, (k, v) in enumerate(rows):

@@ -5,6 +5,7 @@ as opening one of a hundred: only the first page is read."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
@@ -221,7 +222,7 @@ def describe(row: Row, names: dict[str, str] | None = None) -> str:
     names = names or {}
     d = row.detail
     if row.source == "chain":
-        to = d.note or f"{d.recipient[:8]}…{d.recipient[-6:]}"
+        to = d.note or fmt.address(f"{d.recipient[:8]}…{d.recipient[-6:]}")
         return translate("History", "to {to} · {status}").format(to=to, status=status_text(d))
     memo = d.memo
     if row.kind in CONVERSIONS:
@@ -244,7 +245,7 @@ def summary(row: Row) -> str:
     """What happened, in a sentence a person reads (exact amounts; names, not codes)."""
     d = row.detail
     if row.source == "chain":
-        to = d.note or d.recipient
+        to = d.note or fmt.address(d.recipient)
         return translate("History", "{amount} to {to}: {status}.").format(
             amount=fmt.mlk(d.amount, None), to=to, status=status_text(d))
     memo, kind = d.memo, row.kind
@@ -256,7 +257,8 @@ def summary(row: Row) -> str:
         return translate("History", "You gave {give} and received {get}, at 1 MLK = {price} "
                                     "(TICA's fee: {fee}).").format(
             give=amt("from", "amount_in"), get=amt("to", "amount_out"),
-            price=fmt.krw(memo.get("price", 0), 2), fee=fmt.mlk(int(memo.get("fee", 0)), None))
+            price=fmt.price(Decimal(memo.get("price", 0))),
+            fee=fmt.mlk(int(memo.get("fee", 0)), None))
     if kind == "sync":
         change = sum(row.changes.values())
         return translate("History", "{partner} reported your points: {change}.").format(

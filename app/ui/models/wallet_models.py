@@ -116,7 +116,7 @@ class TxModel(ListModel):
             return fmt.mlk(tx.amount)
         if column == 3:
             name = self.labels.get(tx.recipient.lower())
-            short = f"{tx.recipient[:8]}…{tx.recipient[-6:]}"
+            short = fmt.address(f"{tx.recipient[:8]}…{tx.recipient[-6:]}")
             return f"{name} ({short})" if name else short
         if column == 4:
             return status_text(tx)
@@ -140,4 +140,4 @@ class ContactsModel(ListModel):
                 "exchange": translate("WalletModels", "Exchange deposit"),
                 "other": translate("WalletModels", "Other"),
             }.get(c.kind, c.kind) + (f" · {c.exchange}" if c.exchange else "")
-        return c.address
+        return fmt.address(c.address)

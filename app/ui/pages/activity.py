@@ -192,7 +192,7 @@ class ActivityPage(Page):
         else:
             status, to, tx = self.tr("Status"), self.tr("To"), self.tr("Transaction")
             lines.append(f"<p><b>{status}</b> {escape(status_text(d))}<br>"
-                         f"<b>{to}</b> <code>{d.recipient}</code><br>"
+                         f"<b>{to}</b> <code>{fmt.address(d.recipient)}</code><br>"
                          f"<b>{tx}</b><br><code>{d.tx_hash}</code></p>")
             raw = json.dumps({"id": d.id, "kind": d.kind, "sender": d.sender,
                               "recipient": d.recipient, "amount_units": str(d.amount),
@@ -200,7 +200,7 @@ class ActivityPage(Page):
         more = self.tr("Hide technical details") if self._technical else \
             self.tr("Technical details")
         lines.append(f"<p><a href='#technical'>{escape(more)}</a></p>")
-        if self._technical:
+        if self._technical and not fmt.is_private():
             lines.append(f"<pre>{escape(raw)}</pre>")
         self.details.setHtml("".join(lines))
 

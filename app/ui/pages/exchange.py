@@ -286,7 +286,7 @@ class ExchangePage(Page):
             rows.append((self.tr("Minimum received"), fmt.amount(t.to_asset, q.min_out)))
         else:
             rows.append((self.tr("Maximum paid"), fmt.amount(t.from_asset, q.max_in)))
-        price = fmt.krw(q.price.krw_per_mlk, 2)
+        price = fmt.price(q.price.krw_per_mlk)
         if self._manual_price(q):
             price += " · " + self.tr("manual price")
         rows.append((self.tr("MLK price"), price))

@@ -160,7 +160,7 @@ class HomePage(Page):
         self.total.setText(fmt.krw(ov.total_krw + (wallet or 0)))  # everything the user owns
         if ov.price:
             self.price_line.setText(self.tr("1 MLK = {price} · {source}").format(
-                price=fmt.krw(ov.price.krw_per_mlk, 2),
+                price=fmt.price(ov.price.krw_per_mlk),
                 source=self.tr("live price") if ov.price.source == "upbit"
                 else self.tr("fixed price")))
         else:

@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGridLayout,
@@ -26,9 +27,9 @@ class SettingsPage(Page):
     areas = frozenset({SETTINGS, NETWORK, PRICES, WALLET})
     theme_changed = Signal()
 
-    def __init__(self, backend, languages, prefs, parent=None):
+    def __init__(self, backend, languages, prefs, display, parent=None):
         super().__init__(backend, parent)
-        self.languages, self.prefs = languages, prefs
+        self.languages, self.prefs, self.display = languages, prefs, display
         self._info = None
         self.dialog = None
         grid = QGridLayout()
@@ -46,8 +47,13 @@ class SettingsPage(Page):
         self.language_caption, self.theme_caption = muted(), muted()
         look_form.addRow(self.language_caption, self.language)
         look_form.addRow(self.theme_caption, self.theme)
+        self.presenter, self.private = QCheckBox(), QCheckBox()
+        self.presenter.setChecked(display.presenter)
+        self.private.setChecked(display.private)
         look.layout_.addWidget(self.look_title)
         look.layout_.addLayout(look_form)
+        look.layout_.addWidget(self.presenter)
+        look.layout_.addWidget(self.private)
         look.layout_.addStretch(1)
         grid.addWidget(look, 0, 0)
 
@@ -123,6 +129,9 @@ class SettingsPage(Page):
 
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
+        self.presenter.toggled.connect(display.set_presenter)
+        self.private.toggled.connect(display.set_private)
+        display.changed.connect(self._display_changed)
         self.set_static.clicked.connect(self._set_static)
         self.use_upbit.clicked.connect(self._use_upbit)
         self.use_rpc.clicked.connect(self._use_rpc)
@@ -142,6 +151,10 @@ class SettingsPage(Page):
         self.look_title.setText(self.tr("Appearance"))
         self.language_caption.setText(self.tr("Language"))
         self.theme_caption.setText(self.tr("Theme"))
+        self.presenter.setText(self.tr("Presenter mode: larger type for a projector ({keys})")
+                               .format(keys="Ctrl+Shift+P"))
+        self.private.setText(self.tr("Privacy mode: hide balances and addresses ({keys})")
+                             .format(keys="Ctrl+Shift+H"))
         self.language.blockSignals(True)
         self.language.setCurrentIndex(self.language.findData(fmt.i18n.current()))
         self.language.blockSignals(False)
@@ -190,7 +203,7 @@ class SettingsPage(Page):
             age = max(0, int((info["now"] - price.as_of).total_seconds() // 60))
             source = self.tr("Upbit") if price.source == "upbit" else self.tr("fixed price")
             self.price_state.setText(self.tr("1 MLK = {price} · {source} · {age} min old · "
-                                             "fresh").format(price=fmt.krw(price.krw_per_mlk, 2),
+                                             "fresh").format(price=fmt.price(price.krw_per_mlk),
                                                              source=source, age=age))
         else:
             self.price_state.setText(explain(problem))
@@ -224,9 +237,15 @@ class SettingsPage(Page):
         if mode is None:
             return
         self.prefs.setValue("theme", mode)
-        theme.apply(QApplication.instance(), mode == "dark",
-                    float(self.prefs.value("scale", 1.0)))
+        theme.apply(QApplication.instance(), mode == "dark", self.display.scale)
         self.theme_changed.emit()
+
+    def _display_changed(self) -> None:
+        for box, on in ((self.presenter, self.display.presenter),
+                        (self.private, self.display.private)):
+            box.blockSignals(True)
+            box.setChecked(on)
+            box.blockSignals(False)
 
     # -- price and network ----------------------------------------------------------------------
     def _set_static(self) -> None:

@@ -213,8 +213,9 @@ class WalletPage(Page):
             self._poll.stop()
             return
         self.message.setText(state.get("problem", ""))
-        self.address.setText(status.address)
+        self.address.setText(fmt.address(status.address))
         self.qr.set_text(status.address)
+        self.qr.setVisible(not fmt.is_private())
         note = [self.tr("Watch-only: this app can show balances but cannot sign.")
                 if status.watch_only else self.tr("Key kept in: {}").format(state["keyring"])]
         self.kind_note.setText(" ".join(note))
@@ -268,7 +269,7 @@ class WalletPage(Page):
                                              reveal)
 
     def _copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.address.text())
+        QGuiApplication.clipboard().setText(self._state["status"].address)
         self.copy_button.setText(self.tr("Copied"))
         QTimer.singleShot(1500, self.retranslate)
 
