@@ -14,6 +14,7 @@ from app.ui.pages.home import HomePage
 from app.ui.pages.partners import PartnersPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.wallet import WalletPage
+from app.ui.tray import Tray
 from app.ui.widgets.nav_rail import NavRail
 
 HOME, EXCHANGE, WALLET, ACTIVITY, PARTNERS, SETTINGS = range(6)
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         self.activity = ActivityPage(backend)
         self.partners = PartnersPage(backend)
         self.display = DisplayModes(prefs, self)
-        self.settings = SettingsPage(backend, languages, prefs, self.display)
+        self.tray = Tray(backend, prefs, self)
+        self.settings = SettingsPage(backend, languages, prefs, self.display, self.tray)
         self.pages = [self.home, self.exchange, self.wallet, self.activity, self.partners,
                       self.settings]
         for page, icon in zip(self.pages, ("home", "exchange", "wallet", "activity", "partners",
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
         self.settings.theme_changed.connect(self._restyle)
         self.display.changed.connect(self._restyle)
+        self.tray.open_requested.connect(self.bring_back)
         for keys, toggle in ((PRESENTER_KEYS, lambda: self.display.set_presenter(
                 not self.display.presenter)), (PRIVACY_KEYS, lambda: self.display.set_private(
                     not self.display.private))):
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
                                   self.tr("Settings"))):
             self.rail.set_text(i, text)
         self.demo_badge.setText(self.tr("DEMO"))
+        self.tray.retranslate()
         for page in self.pages:
             page.retranslate()
 
@@ -116,7 +120,18 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.home_painted.emit)  # after this paint completes
         return super().eventFilter(watched, event)
 
+    def bring_back(self) -> None:
+        self.show()
+        self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.raise_()
+        self.activateWindow()
+
     def closeEvent(self, event) -> None:
+        if self.tray.keep_running:  # reminders go on from the tray; Quit is in its menu
+            event.ignore()
+            self.hide()
+            return
+        self.tray.hide()
         try:
             self.languages.changed.disconnect(self._language_changed)
         except (RuntimeError, TypeError):  # already disconnected by an earlier close

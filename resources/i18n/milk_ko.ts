@@ -1436,47 +1436,47 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>MiL.k Wallet</source>
         <translation>MiL.k 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="81"/>
+        <location filename="../../app/ui/main_window.py" line="84"/>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="83"/>
+        <location filename="../../app/ui/main_window.py" line="86"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="87"/>
         <source>Partners</source>
         <translation>제휴사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="85"/>
+        <location filename="../../app/ui/main_window.py" line="88"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="90"/>
         <source>DEMO</source>
         <translation>데모</translation>
     </message>
@@ -1870,309 +1870,377 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="150"/>
+        <location filename="../../app/ui/pages/settings.py" line="175"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="151"/>
+        <location filename="../../app/ui/pages/settings.py" line="176"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="152"/>
+        <location filename="../../app/ui/pages/settings.py" line="177"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="153"/>
+        <location filename="../../app/ui/pages/settings.py" line="178"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="154"/>
+        <location filename="../../app/ui/pages/settings.py" line="179"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="156"/>
+        <location filename="../../app/ui/pages/settings.py" line="181"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="163"/>
+        <location filename="../../app/ui/pages/settings.py" line="188"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="164"/>
+        <location filename="../../app/ui/pages/settings.py" line="189"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="169"/>
+        <location filename="../../app/ui/pages/settings.py" line="194"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="170"/>
+        <location filename="../../app/ui/pages/settings.py" line="195"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="171"/>
-        <location filename="../../app/ui/pages/settings.py" line="260"/>
+        <location filename="../../app/ui/pages/settings.py" line="196"/>
+        <location filename="../../app/ui/pages/settings.py" line="304"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="173"/>
+        <location filename="../../app/ui/pages/settings.py" line="198"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="174"/>
+        <location filename="../../app/ui/pages/settings.py" line="199"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="175"/>
+        <location filename="../../app/ui/pages/settings.py" line="200"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="176"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="177"/>
+        <location filename="../../app/ui/pages/settings.py" line="202"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="178"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="180"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="181"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="182"/>
+        <location filename="../../app/ui/pages/settings.py" line="207"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="183"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="184"/>
-        <location filename="../../app/ui/pages/settings.py" line="312"/>
-        <location filename="../../app/ui/pages/settings.py" line="316"/>
+        <location filename="../../app/ui/pages/settings.py" line="209"/>
+        <location filename="../../app/ui/pages/settings.py" line="356"/>
+        <location filename="../../app/ui/pages/settings.py" line="360"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="185"/>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="210"/>
+        <location filename="../../app/ui/pages/settings.py" line="384"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="186"/>
+        <location filename="../../app/ui/pages/settings.py" line="211"/>
+        <source>Reminders</source>
+        <translation>알림</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="212"/>
+        <source>Notify me before points expire</source>
+        <translation>포인트가 소멸되기 전에 알림 받기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="213"/>
+        <source>Days before</source>
+        <translation>며칠 전</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <source>Keep running in the tray when the window is closed, to sync and remind</source>
+        <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="220"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="187"/>
+        <location filename="../../app/ui/pages/settings.py" line="221"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="188"/>
+        <location filename="../../app/ui/pages/settings.py" line="222"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="189"/>
-        <location filename="../../app/ui/pages/settings.py" line="389"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="433"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="190"/>
-        <location filename="../../app/ui/pages/settings.py" line="400"/>
-        <location filename="../../app/ui/pages/settings.py" line="402"/>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <location filename="../../app/ui/pages/settings.py" line="444"/>
+        <location filename="../../app/ui/pages/settings.py" line="446"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="239"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="214"/>
+        <location filename="../../app/ui/pages/settings.py" line="248"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <location filename="../../app/ui/pages/settings.py" line="249"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="220"/>
+        <location filename="../../app/ui/pages/settings.py" line="254"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="255"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="261"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="291"/>
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="300"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="257"/>
+        <location filename="../../app/ui/pages/settings.py" line="301"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="327"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="285"/>
+        <location filename="../../app/ui/pages/settings.py" line="329"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="395"/>
+        <location filename="../../app/ui/pages/settings.py" line="439"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="304"/>
+        <location filename="../../app/ui/pages/settings.py" line="348"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="313"/>
+        <location filename="../../app/ui/pages/settings.py" line="357"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="331"/>
+        <location filename="../../app/ui/pages/settings.py" line="375"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="341"/>
+        <location filename="../../app/ui/pages/settings.py" line="385"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="345"/>
+        <location filename="../../app/ui/pages/settings.py" line="389"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="347"/>
+        <location filename="../../app/ui/pages/settings.py" line="391"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="354"/>
+        <location filename="../../app/ui/pages/settings.py" line="398"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="361"/>
+        <location filename="../../app/ui/pages/settings.py" line="405"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="366"/>
+        <location filename="../../app/ui/pages/settings.py" line="410"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="370"/>
+        <location filename="../../app/ui/pages/settings.py" line="414"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="376"/>
+        <location filename="../../app/ui/pages/settings.py" line="420"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="381"/>
-        <location filename="../../app/ui/pages/settings.py" line="386"/>
+        <location filename="../../app/ui/pages/settings.py" line="425"/>
+        <location filename="../../app/ui/pages/settings.py" line="430"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="387"/>
+        <location filename="../../app/ui/pages/settings.py" line="431"/>
         <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="393"/>
+        <location filename="../../app/ui/pages/settings.py" line="437"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="401"/>
+        <location filename="../../app/ui/pages/settings.py" line="445"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="405"/>
+        <location filename="../../app/ui/pages/settings.py" line="449"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="406"/>
+        <location filename="../../app/ui/pages/settings.py" line="450"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../app/ui/tray.py" line="55"/>
+        <source>Open MiL.k Wallet</source>
+        <translation>MiL.k Wallet 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="56"/>
+        <source>Quit</source>
+        <translation>종료</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="98"/>
+        <source>{partner} points expire soon</source>
+        <translation>{partner} 포인트 소멸 예정</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="99"/>
+        <source>{points} expire tomorrow. Convert them in MiL.k now.</source>
+        <translation>{points}가 내일 소멸됩니다. 지금 MiL.k에서 교환하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="101"/>
+        <source>{points} expire on {day}, in {n} days. Convert them before they expire.</source>
+        <translation>{points}가 {n}일 뒤인 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="105"/>
+        <source>{partner} balance changed</source>
+        <translation>{partner} 잔액 변경</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tray.py" line="106"/>
+        <source>{change} since the last sync.</source>
+        <translation>지난 동기화 이후 {change}.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from app.core.services.history import HistoryService
 from app.core.services.network import NetworkService
 from app.core.services.partners import PartnerService
 from app.core.services.points import PointsService
+from app.core.services.reminders import ReminderService
 from app.core.services.sending import SendService
 from app.core.services.wallet import WalletService
 from app.core.settings import Settings
@@ -35,6 +36,7 @@ class Services:
         self.sending = SendService(self.wallet)
         self.bridge = BridgeService(self.sending)
         self.network = NetworkService(ctx, self.chain)
+        self.reminders = ReminderService(ctx, self.points)
 
     @property
     def prices(self) -> PriceBook:

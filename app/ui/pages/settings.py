@@ -27,9 +27,9 @@ class SettingsPage(Page):
     areas = frozenset({SETTINGS, NETWORK, PRICES, WALLET})
     theme_changed = Signal()
 
-    def __init__(self, backend, languages, prefs, display, parent=None):
+    def __init__(self, backend, languages, prefs, display, tray, parent=None):
         super().__init__(backend, parent)
-        self.languages, self.prefs, self.display = languages, prefs, display
+        self.languages, self.prefs, self.display, self.tray = languages, prefs, display, tray
         self._info = None
         self.dialog = None
         grid = QGridLayout()
@@ -52,8 +52,8 @@ class SettingsPage(Page):
         self.private.setChecked(display.private)
         look.layout_.addWidget(self.look_title)
         look.layout_.addLayout(look_form)
-        look.layout_.addWidget(self.presenter)
-        look.layout_.addWidget(self.private)
+        look.layout_.addWidget(self.presenter, 0, Qt.AlignmentFlag.AlignLeft)
+        look.layout_.addWidget(self.private, 0, Qt.AlignmentFlag.AlignLeft)
         look.layout_.addStretch(1)
         grid.addWidget(look, 0, 0)
 
@@ -111,6 +111,27 @@ class SettingsPage(Page):
         security.layout_.addStretch(1)
         grid.addWidget(security, 1, 1)
 
+        # reminders
+        reminders = Card()
+        self.reminders_title = label("", "SectionTitle")
+        self.remind = QCheckBox()
+        self.remind_days = QLineEdit()
+        self.remind_days_caption = muted()
+        self.keep_in_tray = QCheckBox()
+        self.save_reminders = button()
+        reminders.layout_.addWidget(self.reminders_title)
+        reminders.layout_.addWidget(self.remind, 0, Qt.AlignmentFlag.AlignLeft)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.remind_days_caption)
+        days_row.addWidget(self.remind_days, 1)
+        days_row.addWidget(self.save_reminders)
+        reminders.layout_.addLayout(days_row)
+        reminders.layout_.addWidget(self.keep_in_tray, 0, Qt.AlignmentFlag.AlignLeft)
+        self.reminders_message = StatusLine()
+        reminders.layout_.addWidget(self.reminders_message)
+        reminders.layout_.addStretch(1)
+        grid.addWidget(reminders, 2, 0, 1, 2)
+
         # data
         data = Card()
         self.data_title = label("", "SectionTitle")
@@ -124,12 +145,16 @@ class SettingsPage(Page):
         data.layout_.addLayout(_row(self.verify, self.backup, self.restore, self.reset_demo,
                                     stretch=True))
         data.layout_.addWidget(self.verify_result)
-        grid.addWidget(data, 2, 0, 1, 2)
+        grid.addWidget(data, 3, 0, 1, 2)
         self.content.addStretch(1)
 
         self.language.currentIndexChanged.connect(self._language_chosen)
         self.theme.currentIndexChanged.connect(self._theme_chosen)
         self.presenter.toggled.connect(display.set_presenter)
+        self.remind.toggled.connect(lambda _on: self._save_reminders())
+        self.save_reminders.clicked.connect(self._save_reminders)
+        self.remind_days.returnPressed.connect(self._save_reminders)
+        self.keep_in_tray.toggled.connect(tray.set_keep_running)
         self.private.toggled.connect(display.set_private)
         display.changed.connect(self._display_changed)
         self.set_static.clicked.connect(self._set_static)
@@ -183,6 +208,15 @@ class SettingsPage(Page):
         self.change_password.setText(self.tr("Change password"))
         self.export_keystore.setText(self.tr("Export keystore"))
         self.reveal.setText(self.tr("Show recovery phrase"))
+        self.reminders_title.setText(self.tr("Reminders"))
+        self.remind.setText(self.tr("Notify me before points expire"))
+        self.remind_days_caption.setText(self.tr("Days before"))
+        self.remind_days.setPlaceholderText("30, 7, 1")
+        self.save_reminders.setText(self.tr("Save"))
+        self.keep_in_tray.setText(self.tr("Keep running in the tray when the window is closed, "
+                                          "to sync and remind"))
+        self.keep_in_tray.setEnabled(self.tray.available)
+        self.keep_in_tray.setChecked(self.tray.keep_running)
         self.data_title.setText(self.tr("Data"))
         self.verify.setText(self.tr("Verify ledger"))
         self.backup.setText(self.tr("Back up"))
@@ -225,6 +259,10 @@ class SettingsPage(Page):
         for b in (self.change_password, self.export_keystore, self.reveal):
             b.setEnabled(signing)
         self.data_state.setText(self.tr("Profile: {dir}").format(dir=info["data_dir"]))
+        self.remind.blockSignals(True)
+        self.remind.setChecked(info["reminders"][0])
+        self.remind.blockSignals(False)
+        self.remind_days.setText(", ".join(str(d) for d in info["reminders"][1]))
 
     # -- appearance -----------------------------------------------------------------------------
     def _language_chosen(self) -> None:
@@ -246,6 +284,12 @@ class SettingsPage(Page):
             box.blockSignals(True)
             box.setChecked(on)
             box.blockSignals(False)
+
+    def _save_reminders(self) -> None:
+        on, days = self.remind.isChecked(), self.remind_days.text()
+        self.backend.run(lambda svc: svc.reminders.configure(on, days or None),
+                         lambda _r: self.reminders_message.success(self.tr("Saved.")),
+                         lambda e: self.reminders_message.error(explain(e)), changes=(SETTINGS,))
 
     # -- price and network ----------------------------------------------------------------------
     def _set_static(self) -> None:
@@ -409,7 +453,8 @@ class SettingsPage(Page):
 def _load(svc) -> dict:
     info = {"price": None, "price_problem": None, "now": svc.ctx.clock.now(),
             "upbit_url": svc.settings.get("price.upbit_url"), "keyring": svc.wallet.keyring(),
-            "wallet": svc.wallet.status(), "data_dir": str(svc.ctx.data_dir)}
+            "wallet": svc.wallet.status(), "data_dir": str(svc.ctx.data_dir),
+            "reminders": (svc.reminders.enabled, svc.reminders.days)}
     try:
         info["price"] = svc.prices.current()
     except Exception as exc:
