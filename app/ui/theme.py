@@ -125,6 +125,9 @@ def style_sheet(c: Colors, scale: float) -> str:
     QPushButton#Primary {{ background: {c.accent}; color: {c.accent_text}; border: none;
                            font-weight: 600; }}
     QPushButton#Primary:disabled {{ background: {c.border}; color: {c.muted}; }}
+    QPushButton#Segment {{ padding: {px(4)} {px(12)}; color: {c.muted}; }}
+    QPushButton#Segment:checked {{ background: {c.accent_soft}; color: {c.accent};
+                                   border-color: {c.accent}; font-weight: 600; }}
     QPushButton#Link {{ border: none; color: {c.accent}; background: transparent;
                         padding: {px(2)}; font-weight: 600; }}
     QLineEdit, QComboBox, QPlainTextEdit, QDateEdit, QSpinBox {{

@@ -1258,104 +1258,115 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="119"/>
+        <location filename="../../app/ui/pages/home.py" line="146"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="120"/>
+        <location filename="../../app/ui/pages/home.py" line="147"/>
+        <location filename="../../app/ui/pages/home.py" line="152"/>
         <source>Total value</source>
         <translation>총 자산 가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="121"/>
+        <location filename="../../app/ui/pages/home.py" line="148"/>
         <source>Your points</source>
         <translation>내 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="122"/>
+        <location filename="../../app/ui/pages/home.py" line="149"/>
         <source>What you hold</source>
         <translation>자산 구성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="123"/>
+        <location filename="../../app/ui/pages/home.py" line="150"/>
         <source>Expiring in the next 8 weeks</source>
         <translation>앞으로 8주 안에 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="124"/>
+        <location filename="../../app/ui/pages/home.py" line="151"/>
+        <source>The last 90 days</source>
+        <translation>최근 90일</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="153"/>
+        <source>MLK price</source>
+        <translation>MLK 시세</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="154"/>
         <source>No partner is linked yet. Link Yanolja, Shinsegae Duty Free, Seoul Airport Limousine or Delicar to see all your points here.</source>
         <translation>아직 연결된 제휴사가 없습니다. 야놀자, 신세계면세점, 서울공항리무진, 딜카를 연결하면 모든 포인트를 여기에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="127"/>
+        <location filename="../../app/ui/pages/home.py" line="157"/>
         <source>Link a partner</source>
         <translation>제휴사 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="128"/>
+        <location filename="../../app/ui/pages/home.py" line="158"/>
         <source>Convert now</source>
         <translation>지금 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="129"/>
+        <location filename="../../app/ui/pages/home.py" line="159"/>
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="129"/>
-        <location filename="../../app/ui/pages/home.py" line="222"/>
+        <location filename="../../app/ui/pages/home.py" line="159"/>
+        <location filename="../../app/ui/pages/home.py" line="282"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="130"/>
-        <location filename="../../app/ui/pages/home.py" line="225"/>
+        <location filename="../../app/ui/pages/home.py" line="160"/>
+        <location filename="../../app/ui/pages/home.py" line="285"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="162"/>
+        <location filename="../../app/ui/pages/home.py" line="221"/>
         <source>1 MLK = {price} · {source}</source>
         <translation>1 MLK = {price} · {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="164"/>
+        <location filename="../../app/ui/pages/home.py" line="223"/>
         <source>live price</source>
         <translation>실시간 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="165"/>
+        <location filename="../../app/ui/pages/home.py" line="224"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="170"/>
+        <location filename="../../app/ui/pages/home.py" line="229"/>
         <source>1 partner</source>
         <translation>제휴사 1곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="171"/>
+        <location filename="../../app/ui/pages/home.py" line="230"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="176"/>
+        <location filename="../../app/ui/pages/home.py" line="235"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="196"/>
+        <location filename="../../app/ui/pages/home.py" line="256"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="201"/>
+        <location filename="../../app/ui/pages/home.py" line="261"/>
         <source>1 more partner has points expiring within 30 days.</source>
         <translation>다른 제휴사 1곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="203"/>
+        <location filename="../../app/ui/pages/home.py" line="263"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1611,22 +1622,22 @@
 <context>
     <name>PartnerCard</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="29"/>
+        <location filename="../../app/ui/pages/home.py" line="35"/>
         <source>not linked</source>
         <translation>미연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="35"/>
+        <location filename="../../app/ui/pages/home.py" line="41"/>
         <source>{} now</source>
         <translation>현재 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="39"/>
+        <location filename="../../app/ui/pages/home.py" line="45"/>
         <source>{points} expire by {day}</source>
         <translation>{day}까지 {points} 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="43"/>
+        <location filename="../../app/ui/pages/home.py" line="49"/>
         <source>Nothing expires within 30 days</source>
         <translation>30일 안에 소멸되는 포인트 없음</translation>
     </message>

@@ -290,3 +290,34 @@ def test_a_manual_price_on_a_real_profile_asks_and_quotes_say_so(make_app, qtbot
     qtbot.waitUntil(lambda: page.review.isEnabled(), timeout=10_000)
     rows = [page.details.itemAt(i).widget().text() for i in range(page.details.count())]
     assert any("manual price" in r for r in rows), rows
+
+
+def test_home_charts_total_value_and_mlk_price_over_time(make_app, qtbot):
+    """Issue 8 §6: a chart of the total value over time and of the MLK price, from the
+    ledger and the stored prices (a line needs two days or two prices)."""
+    from PySide6.QtCharts import QAreaSeries
+
+    from app.core.clock import iso
+    from app.core.ledger.schema import PriceRecord
+
+    def trend(home):
+        line = next(s for s in home.trend.chart().series() if isinstance(s, QAreaSeries))
+        return [p.y() for p in line.upperSeries().points()]
+
+    window, backend = make_app()
+    home = window.home
+    assert not home.trend_card.isVisible()  # a profile made today: nothing to draw yet
+    svc = backend.services
+    with svc.ctx.db.write() as s:  # a price recorded a week ago, then today's
+        s.add(PriceRecord(source="static", krw_per_mlk="180", pinned=True,
+                          as_of=iso(svc.ctx.clock.now() - timedelta(days=7)),
+                          recorded_at=iso(svc.ctx.clock.now())))
+    svc.prices.set_static(Decimal(250))
+    backend.notify("prices", "ledger")
+    window.show_page(HOME)
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: home.trend_card.isVisible(), timeout=10_000)
+    assert home.show_price.isChecked() and not home.show_value.isEnabled()
+    assert trend(home)[-2:] == [200.0, 250.0]
+    labels = home.trend.chart().axes(Qt.Orientation.Vertical)[0].categoriesLabels()
+    assert all(t.strip("\u200b").startswith("₩") for t in labels), labels

@@ -14,6 +14,7 @@ from app.core.services.chain_access import ChainAccess
 from app.core.services.context import Context, resolve_data_dir, resolve_database_url
 from app.core.services.exchange import ExchangeService
 from app.core.services.history import HistoryService
+from app.core.services.insights import InsightService
 from app.core.services.network import NetworkService
 from app.core.services.partners import PartnerService
 from app.core.services.points import PointsService
@@ -37,6 +38,7 @@ class Services:
         self.bridge = BridgeService(self.sending)
         self.network = NetworkService(ctx, self.chain)
         self.reminders = ReminderService(ctx, self.points)
+        self.insights = InsightService(ctx)
 
     @property
     def prices(self) -> PriceBook:

@@ -5,14 +5,20 @@ from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.money import MLK_UNIT
 from app.ui import fmt
 from app.ui.backend import LEDGER, NETWORK, PARTNERS, PRICES, WALLET
 from app.ui.errors import explain
 from app.ui.pages.base import Page
-from app.ui.widgets.charts import MLK_COLOR, WALLET_COLOR, CompositionChart, ExpiryTimeline
+from app.ui.widgets.charts import (
+    MLK_COLOR,
+    WALLET_COLOR,
+    CompositionChart,
+    ExpiryTimeline,
+    TrendChart,
+)
 from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted, titled_row
 
 
@@ -112,6 +118,27 @@ class HomePage(Page):
         charts.addWidget(self.mix_card, 1)
         charts.addWidget(self.expiry_card, 1)
         self.content.addLayout(charts)
+
+        self.trend_card = Card()
+        trend_head = QHBoxLayout()
+        self.trend_title = label("", "SectionTitle")
+        self.show_value, self.show_price = button(), button()
+        trend_head.addWidget(self.trend_title)
+        trend_head.addStretch(1)
+        self._trend_choice = QButtonGroup(self)
+        for b in (self.show_value, self.show_price):
+            b.setCheckable(True)
+            b.setObjectName("Segment")
+            self._trend_choice.addButton(b)
+            trend_head.addWidget(b)
+        self.show_value.setChecked(True)
+        self.trend = TrendChart()
+        self.trend_card.layout_.addLayout(trend_head)
+        self.trend_card.layout_.addWidget(self.trend)
+        self.trend_card.hide()
+        self.content.addWidget(self.trend_card)
+        self._trends = None
+        self._trend_choice.buttonClicked.connect(lambda _b: self._render_trend())
         self.content.addStretch(1)
         self.retranslate()
 
@@ -121,6 +148,9 @@ class HomePage(Page):
         self.partners_title.setText(self.tr("Your points"))
         self.mix_title.setText(self.tr("What you hold"))
         self.expiry_title.setText(self.tr("Expiring in the next 8 weeks"))
+        self.trend_title.setText(self.tr("The last 90 days"))
+        self.show_value.setText(self.tr("Total value"))
+        self.show_price.setText(self.tr("MLK price"))
         self.empty.setText(self.tr("No partner is linked yet. Link Yanolja, Shinsegae Duty "
                                    "Free, Seoul Airport Limousine or Delicar to see all your "
                                    "points here."))
@@ -140,6 +170,35 @@ class HomePage(Page):
         self._overview = overview
         self._render()
         self.populated.emit()
+        self.backend.run(lambda svc: (svc.insights.value_history(90),
+                                      svc.insights.price_history(90)), self._trends_loaded,
+                         lambda _e: self.trend_card.hide())
+
+    def _trends_loaded(self, trends) -> None:
+        self._trends = trends
+        self._render_trend()
+
+    def _render_trend(self) -> None:
+        """The last 90 days from the day the profile has data; a line needs two points, so
+        a choice without them is not offered (a new profile shows the card from its 2nd day)."""
+        if self._trends is None:
+            return
+        values, prices = self._trends
+        first = next((i for i, d in enumerate(values) if d.total_krw), len(values))
+        values = values[first:]
+        self.show_value.setEnabled(len(values) >= 2)
+        self.show_price.setEnabled(len(prices) >= 2)
+        if not self.show_value.isEnabled() and not self.show_price.isEnabled():
+            self.trend_card.hide()
+            return
+        if not self._trend_choice.checkedButton().isEnabled():
+            (self.show_price if self.show_value.isChecked() else self.show_value).setChecked(True)
+        if self.show_price.isChecked():
+            self.trend.set_points([(p.as_of, p.krw_per_mlk) for p in prices], MLK_COLOR,
+                                  fmt.price, from_zero=False)
+        else:
+            self.trend.set_points([(d.day, d.total_krw) for d in values], MLK_COLOR, fmt.krw)
+        self.trend_card.show()
 
     def _failed(self, error) -> None:
         self.price_line.setText(explain(error))
@@ -180,6 +239,7 @@ class HomePage(Page):
         self._render_banner(ov)
         self._render_cards(ov)
         self._render_charts(ov)
+        self._render_trend()
 
     def _wallet_krw(self, ov) -> Decimal | None:
         """KRW value of the on-chain MLK, once both the balance and a price are known."""

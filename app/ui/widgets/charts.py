@@ -1,15 +1,19 @@
-"""Charts on Home: what the user holds (a donut) and what expires when (stacked bars)."""
+"""Charts on Home: what the user holds (a donut), what expires when (stacked bars), and the
+total value and the MLK price over time (lines)."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
 from PySide6.QtCharts import (
+    QAreaSeries,
     QBarCategoryAxis,
     QBarSet,
     QCategoryAxis,
     QChart,
     QChartView,
+    QDateTimeAxis,
+    QLineSeries,
     QPieSeries,
     QStackedBarSeries,
 )
@@ -42,17 +46,18 @@ def axis_scale(value: int, max_steps: int = 5) -> tuple[int, int]:
     return best
 
 
-def value_axis(top: int, number) -> QCategoryAxis:
-    """A Y axis from 0 that fits `top`, its labels written by `number` (with thousands
+def value_axis(top: int, number, bottom: int = 0) -> QCategoryAxis:
+    """A Y axis from `bottom` that fits `top`, its labels written by `number` (with thousands
     separators, in the user's language)."""
-    ceiling, step = axis_scale(top)
+    span, step = axis_scale(top - bottom)
+    start = bottom - bottom % step  # a round first tick at or below `bottom`
+    ceiling = start + step * -(-(top - start) // step)
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    axis.setRange(0, ceiling)
-    axis.setStartValue(0)
-    axis.append(number(0), 0)
-    for tick in range(step, ceiling + 1, step):
-        axis.append(number(tick), tick)
+    axis.setRange(start, max(ceiling, start + step))
+    axis.setStartValue(start)
+    for i, tick in enumerate(range(start, max(ceiling, start + step) + 1, step)):
+        axis.append(number(tick) + "\u200b" * i, tick)  # labels must differ, masked or not
     return axis
 
 
@@ -170,3 +175,59 @@ class ExpiryTimeline(QChartView):
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
         _replace_chart(self, chart)
+
+
+class TrendChart(QChartView):
+    """One quantity over time as a line with a soft area under it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_chart(), parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(max(200, self.fontMetrics().height() * 12))
+        self.setStyleSheet("background: transparent;")
+
+    def set_points(self, points: list[tuple[date | datetime, Decimal]], color: str, number,
+                   from_zero: bool = True) -> None:
+        """(day or moment, value) pairs, oldest first; `number` writes an axis value."""
+        chart = _chart()
+        chart.legend().hide()
+        # The area series does not own its lines: the chart does, or Python would free them.
+        line, base = QLineSeries(chart), QLineSeries(chart)
+        values = [int(v) for _, v in points] or [0]
+        for when, value in points:
+            moment = when if isinstance(when, datetime) else datetime.combine(when, time(12))
+            x = moment.timestamp() * 1000
+            line.append(x, float(value))  # display only
+            base.append(x, 0.0)
+        area = QAreaSeries(line, base if from_zero else None)
+        pen = area.pen()
+        pen.setColor(QColor(color))
+        pen.setWidth(2)
+        area.setPen(pen)
+        soft = QColor(color)
+        soft.setAlpha(40)
+        area.setBrush(soft)
+        chart.addSeries(area)
+        low = 0 if from_zero else min(values)
+        axis_y = value_axis(max(values), number, low)
+        axis_x = QDateTimeAxis()
+        axis_x.setFormat("MM/dd")
+        axis_x.setTickCount(min(6, max(2, len(points))))
+        if points:
+            first, last = points[0][0], points[-1][0]
+            axis_x.setRange(_moment(first), _moment(last) if last != first else
+                            _moment(last) + timedelta(days=1))
+        c = theme.colors()
+        for axis in (axis_x, axis_y):
+            axis.setLabelsColor(QColor(c.muted))
+            axis.setGridLineColor(QColor(c.border))
+            axis.setLinePenColor(QColor(c.border))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        area.attachAxis(axis_x)
+        area.attachAxis(axis_y)
+        _replace_chart(self, chart)
+
+
+def _moment(when: date | datetime) -> datetime:
+    return when if isinstance(when, datetime) else datetime.combine(when, time(12))
