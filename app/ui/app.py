@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     from app.ui import i18n, theme
     from app.ui.backend import Backend
     from app.ui.display import PRESENTER_SCALE
+    from app.ui.logs import start_logging
     from app.ui.main_window import MainWindow
 
+    start_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MiL.k Wallet")
     app.setOrganizationName("MiLk")

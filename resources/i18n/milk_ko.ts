@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="73"/>
+        <source>About MiL.k Wallet</source>
+        <translation>MiL.k Wallet 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="77"/>
+        <source>MiL.k Wallet</source>
+        <translation>MiL.k Wallet</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="78"/>
+        <source>Version {}</source>
+        <translation>버전 {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="81"/>
+        <source>Every MiL.k partner&apos;s points in one view, converted to and from MLK through TICA; your MLK key stays in this computer&apos;s keyring. Licence: proprietary, © the MiL.k Wallet authors.</source>
+        <translation>모든 MiL.k 제휴사 포인트를 한눈에 보고 TICA를 통해 MLK와 교환합니다. MLK 키는 이 컴퓨터의 키링에만 보관됩니다. 라이선스: 독점 소프트웨어, © MiL.k Wallet 개발자.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="84"/>
+        <source>Your data: {}</source>
+        <translation>내 데이터: {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="87"/>
+        <source>Open data folder</source>
+        <translation>데이터 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="88"/>
+        <source>Open log folder</source>
+        <translation>로그 폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="93"/>
+        <source>Third-party software</source>
+        <translation>오픈소스 소프트웨어</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="97"/>
+        <source>MiL.k Wallet is built on these open-source packages, used under their licences:</source>
+        <translation>MiL.k Wallet은 다음 오픈소스 패키지를 각 라이선스에 따라 사용합니다:</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/about.py" line="102"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>ActivityPage</name>
     <message>
         <location filename="../../app/ui/pages/activity.py" line="102"/>
@@ -1881,337 +1934,342 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="175"/>
+        <location filename="../../app/ui/pages/settings.py" line="178"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="176"/>
+        <location filename="../../app/ui/pages/settings.py" line="179"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="177"/>
+        <location filename="../../app/ui/pages/settings.py" line="180"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="178"/>
+        <location filename="../../app/ui/pages/settings.py" line="181"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="179"/>
+        <location filename="../../app/ui/pages/settings.py" line="182"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="181"/>
+        <location filename="../../app/ui/pages/settings.py" line="184"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="188"/>
+        <location filename="../../app/ui/pages/settings.py" line="191"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="189"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="194"/>
+        <location filename="../../app/ui/pages/settings.py" line="197"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="195"/>
+        <location filename="../../app/ui/pages/settings.py" line="198"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="196"/>
-        <location filename="../../app/ui/pages/settings.py" line="304"/>
+        <location filename="../../app/ui/pages/settings.py" line="199"/>
+        <location filename="../../app/ui/pages/settings.py" line="308"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="198"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="199"/>
+        <location filename="../../app/ui/pages/settings.py" line="202"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="200"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="201"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="202"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="203"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="209"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="207"/>
+        <location filename="../../app/ui/pages/settings.py" line="210"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="211"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="209"/>
-        <location filename="../../app/ui/pages/settings.py" line="356"/>
+        <location filename="../../app/ui/pages/settings.py" line="212"/>
         <location filename="../../app/ui/pages/settings.py" line="360"/>
+        <location filename="../../app/ui/pages/settings.py" line="364"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="210"/>
-        <location filename="../../app/ui/pages/settings.py" line="384"/>
+        <location filename="../../app/ui/pages/settings.py" line="213"/>
+        <location filename="../../app/ui/pages/settings.py" line="388"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="211"/>
+        <location filename="../../app/ui/pages/settings.py" line="214"/>
         <source>Reminders</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="212"/>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
         <source>Notify me before points expire</source>
         <translation>포인트가 소멸되기 전에 알림 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="213"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Days before</source>
         <translation>며칠 전</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <location filename="../../app/ui/pages/settings.py" line="218"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <location filename="../../app/ui/pages/settings.py" line="219"/>
         <source>Keep running in the tray when the window is closed, to sync and remind</source>
         <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="220"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="225"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
-        <location filename="../../app/ui/pages/settings.py" line="433"/>
+        <location filename="../../app/ui/pages/settings.py" line="226"/>
+        <location filename="../../app/ui/pages/settings.py" line="437"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="224"/>
-        <location filename="../../app/ui/pages/settings.py" line="444"/>
-        <location filename="../../app/ui/pages/settings.py" line="446"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="455"/>
+        <location filename="../../app/ui/pages/settings.py" line="457"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="228"/>
+        <source>About MiL.k Wallet, licences and logs</source>
+        <translation>MiL.k Wallet 정보, 라이선스, 로그</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="239"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="248"/>
+        <location filename="../../app/ui/pages/settings.py" line="252"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="249"/>
+        <location filename="../../app/ui/pages/settings.py" line="253"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="258"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="255"/>
+        <location filename="../../app/ui/pages/settings.py" line="259"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="260"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="261"/>
+        <location filename="../../app/ui/pages/settings.py" line="265"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="291"/>
+        <location filename="../../app/ui/pages/settings.py" line="295"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="300"/>
+        <location filename="../../app/ui/pages/settings.py" line="304"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="301"/>
+        <location filename="../../app/ui/pages/settings.py" line="305"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="327"/>
+        <location filename="../../app/ui/pages/settings.py" line="331"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="329"/>
+        <location filename="../../app/ui/pages/settings.py" line="333"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="439"/>
+        <location filename="../../app/ui/pages/settings.py" line="443"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="348"/>
+        <location filename="../../app/ui/pages/settings.py" line="352"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="357"/>
+        <location filename="../../app/ui/pages/settings.py" line="361"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="375"/>
+        <location filename="../../app/ui/pages/settings.py" line="379"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="385"/>
+        <location filename="../../app/ui/pages/settings.py" line="389"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="389"/>
+        <location filename="../../app/ui/pages/settings.py" line="393"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="391"/>
+        <location filename="../../app/ui/pages/settings.py" line="395"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="398"/>
+        <location filename="../../app/ui/pages/settings.py" line="402"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="405"/>
+        <location filename="../../app/ui/pages/settings.py" line="409"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="410"/>
+        <location filename="../../app/ui/pages/settings.py" line="414"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="414"/>
+        <location filename="../../app/ui/pages/settings.py" line="418"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="420"/>
+        <location filename="../../app/ui/pages/settings.py" line="424"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="425"/>
-        <location filename="../../app/ui/pages/settings.py" line="430"/>
+        <location filename="../../app/ui/pages/settings.py" line="429"/>
+        <location filename="../../app/ui/pages/settings.py" line="434"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="431"/>
+        <location filename="../../app/ui/pages/settings.py" line="435"/>
         <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="437"/>
+        <location filename="../../app/ui/pages/settings.py" line="441"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="445"/>
+        <location filename="../../app/ui/pages/settings.py" line="456"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="449"/>
+        <location filename="../../app/ui/pages/settings.py" line="460"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="450"/>
+        <location filename="../../app/ui/pages/settings.py" line="461"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>

@@ -256,3 +256,40 @@ def test_export_activity_through_the_file_chooser(make_app, qtbot, tmp_path, mon
     choose_file(qtbot, page, target.name)
     qtbot.waitUntil(lambda: page.status.text().startswith("Exported"), timeout=20_000)
     assert target.read_text(encoding="utf-8").count("\n") > 1
+
+
+def test_about_shows_version_licences_and_opens_the_folders(make_app, qtbot, tmp_path,
+                                                            monkeypatch):
+    from PySide6.QtCore import QObject, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    from app.ui.dialogs.about import version
+
+    class Opened(QObject):  # where the desktop would have opened a file manager
+        def __init__(self):
+            super().__init__()
+            self.urls = []
+
+        @Slot("QUrl")
+        def open(self, url):
+            self.urls.append(url.toLocalFile())
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    monkeypatch.setenv("MILK_LOG_DIR", str(tmp_path / "logs"))
+    try:
+        window, backend = make_app()
+        window.show_page(SETTINGS)
+        settle(qtbot, backend)
+        click(qtbot, window.settings.about)
+        about = window.settings.dialog
+        assert about.version.text() == f"Version {version()}"
+        notices = about.notices.toPlainText()
+        assert "PySide6_Essentials" in notices and "LGPL" in notices and "pytest" not in notices
+        assert str(backend.data_dir) in about.data_line.text()
+        click(qtbot, about.open_logs)
+        click(qtbot, about.open_data)
+        assert opened.urls == [str(tmp_path / "logs"), str(backend.data_dir)]
+        click(qtbot, shown_button(about, "Close"))
+    finally:
+        QDesktopServices.unsetUrlHandler("file")

@@ -56,7 +56,24 @@ def test_each_welcome_choice_opens_its_step_and_back_returns(make_app, qtbot, ti
     settle(qtbot, backend)
 
 
-def test_create_a_wallet_step_by_step(make_app, qtbot, secret_service):
+def no_secret_in(folders, words: list[str], password: str) -> None:
+    """No run of 3 phrase words and not the password, in any file below `folders`."""
+    needles = [" ".join(words[i:i + 3]).encode() for i in range(len(words) - 2)]
+    needles.append(password.encode())
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                data = path.read_bytes()
+                assert not any(n in data for n in needles), f"a secret is in {path}"
+
+
+def test_create_a_wallet_step_by_step(make_app, qtbot, secret_service, tmp_path, monkeypatch):
+    import logging
+
+    from app.ui.logs import start_logging
+
+    monkeypatch.setenv("MILK_LOG_DIR", str(tmp_path / "logs"))
+    logs = start_logging()
     window, backend = make_app(demo=False)
     wizard = open_wizard(qtbot, window, backend)
     click(qtbot, choice_button(wizard, "Create a new wallet"))
@@ -123,7 +140,16 @@ def test_create_a_wallet_step_by_step(make_app, qtbot, secret_service):
     click(qtbot, step_button(wizard, "Open the wallet"))
     assert not wizard.isVisible()
     settle(qtbot, backend)
+    logging.getLogger("app").error("a failure the log keeps")  # the log is written to
+    for handler in logging.getLogger().handlers:
+        handler.flush()
+    assert "a failure the log keeps" in (logs / "milk-wallet.log").read_text()
+    no_secret_in([logs, backend.data_dir], words, PASSWORD)
     backend.services.wallet.custody.delete(address)
+    for handler in list(logging.getLogger().handlers):
+        if getattr(handler, "baseFilename", "").startswith(str(logs)):
+            logging.getLogger().removeHandler(handler)
+            handler.close()
 
 
 def test_check_later_leaves_a_reminder_until_the_phrase_is_confirmed(make_app, qtbot,

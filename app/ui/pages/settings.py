@@ -145,6 +145,8 @@ class SettingsPage(Page):
         data.layout_.addLayout(_row(self.verify, self.backup, self.restore, self.reset_demo,
                                     stretch=True))
         data.layout_.addWidget(self.verify_result)
+        self.about = button(link=True)
+        data.layout_.addWidget(self.about, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(data, 3, 0, 1, 2)
         self.content.addStretch(1)
 
@@ -168,6 +170,7 @@ class SettingsPage(Page):
         self.backup.clicked.connect(self._backup)
         self.restore.clicked.connect(self._restore)
         self.reset_demo.clicked.connect(self._reset_demo)
+        self.about.clicked.connect(self.show_about)
         self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
@@ -222,6 +225,7 @@ class SettingsPage(Page):
         self.backup.setText(self.tr("Back up"))
         self.restore.setText(self.tr("Restore"))
         self.reset_demo.setText(self.tr("Reset demo"))
+        self.about.setText(self.tr("About MiL.k Wallet, licences and logs"))
         if self._info:
             self._render(self._info)
 
@@ -439,6 +443,13 @@ class SettingsPage(Page):
             self.tr("Restored from {path}. The ledger it replaced is kept as {kept}.").format(
                 path=path, kept=kept.name)),
             lambda e: self.verify_result.error(explain(e)))
+
+    def show_about(self) -> None:
+        from app.ui.dialogs.about import AboutDialog
+        from app.ui.logs import log_dir
+
+        self.dialog = AboutDialog(self.backend.data_dir, log_dir(), self)
+        self.dialog.open()
 
     def _reset_demo(self) -> None:
         self.dialog = ask(self, self.tr("Reset demo"), self.tr(
