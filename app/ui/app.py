@@ -1,7 +1,7 @@
 """`milk-wallet`: start the desktop app.
 
-  milk-wallet [--data-dir DIR] [--demo] [--presenter] [--lang ko|en] [--theme light|dark]
-              [--screenshot DIR] [--exit-after-paint]
+  milk-wallet [--data-dir DIR] [--demo [--tour]] [--presenter] [--lang ko|en]
+              [--theme light|dark] [--screenshot DIR] [--exit-after-paint]
 
 The window appears first; the profile opens in the background (web3 and py-evm load only
 when the wallet is first used)."""
@@ -20,6 +20,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--lang", choices=["ko", "en"])
     p.add_argument("--theme", choices=["light", "dark"])
     p.add_argument("--screenshot", metavar="DIR", help="render every page to PNG and exit")
+    p.add_argument("--tour", action="store_true",
+                   help="with --demo: a hands-free guided tour for a partner meeting")
     p.add_argument("--exit-after-paint", action="store_true",
                    help="exit 0 after the first populated paint of Home (start-up timing)")
     return p.parse_args(argv)
@@ -68,6 +70,11 @@ def main(argv: list[str] | None = None) -> int:
 
         shots = Screenshots(window, languages, Path(args.screenshot))
         backend.ready.connect(shots.start)
+    elif args.tour and args.demo:
+        from app.ui.tour import Tour
+
+        tour = Tour(window)
+        window.home_painted.connect(tour.start)
     elif args.exit_after_paint:
         window.home_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:

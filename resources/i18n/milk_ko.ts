@@ -1427,72 +1427,72 @@
 <context>
     <name>LinkPartnerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="17"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="18"/>
         <source>Link {}</source>
         <translation>{} 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="21"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="22"/>
         <source>Link your {} membership</source>
         <translation>{} 회원 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="22"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="23"/>
         <source>Enter the member id shown in the partner&apos;s app. The partner sends you a code to prove it is yours.</source>
         <translation>제휴사 앱에 표시된 회원 ID를 입력하세요. 본인 확인을 위해 제휴사가 인증 코드를 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="26"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="27"/>
         <source>Member id</source>
         <translation>회원 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="27"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="28"/>
         <source>Send code</source>
         <translation>코드 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="35"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="36"/>
         <source>Verification code</source>
         <translation>인증 코드</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="42"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="43"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="43"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="44"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="54"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="55"/>
         <source>Asking {}…</source>
         <translation>{}에 요청하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="59"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="61"/>
         <source>A code was sent to {}.</source>
         <translation>{}(으)로 코드를 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="61"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="63"/>
         <source>Demo: the code is {}.</source>
         <translation>데모: 코드는 {}입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="71"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="73"/>
         <source>Checking the code…</source>
         <translation>코드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="77"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="79"/>
         <source>Linked. Your {points} at {partner} are now shown in MiL.k.</source>
         <translation>연결되었습니다. {partner}의 {points}를 이제 MiL.k에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="84"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="86"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -2272,6 +2272,44 @@ MLK 토큰 {token}</translation>
         <location filename="../../app/ui/pages/settings.py" line="461"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Tour</name>
+    <message>
+        <location filename="../../app/ui/tour.py" line="103"/>
+        <source>The tour stopped: {}</source>
+        <translation>둘러보기가 멈췄습니다: {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="125"/>
+        <source>This is MiL.k Wallet: every alliance partner&apos;s points in one view, worth KRW and MLK.</source>
+        <translation>MiL.k Wallet입니다. 모든 제휴사 포인트를 한눈에, 원화와 MLK 가치로 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="132"/>
+        <source>Link a partner: {partner} sends a code to the member&apos;s app, and their points are shown here.</source>
+        <translation>제휴사 연결: {partner}이(가) 회원 앱으로 코드를 보내면, 그 포인트가 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="151"/>
+        <source>The one view: every balance, its value, and what expires soon.</source>
+        <translation>한눈에 보기: 모든 잔액과 가치, 그리고 곧 소멸될 포인트.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="155"/>
+        <source>Points about to expire are converted to MLK before they are lost: TICA quotes at market value, 1.5% per leg.</source>
+        <translation>소멸 직전의 포인트를 잃기 전에 MLK로 교환합니다. TICA는 시장 가치로 견적을 내며, 수수료는 교환당 1.5%입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="167"/>
+        <source>Converted, and booked in the tamper-evident ledger.</source>
+        <translation>교환이 완료되어 위변조를 감지하는 원장에 기록되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="173"/>
+        <source>That is MiL.k: points from every partner, rescued before they expire, turned into MLK you can cash out.</source>
+        <translation>이것이 MiL.k입니다. 모든 제휴사 포인트를 소멸 전에 구해 내어, 현금화할 수 있는 MLK로 바꿉니다.</translation>
     </message>
 </context>
 <context>

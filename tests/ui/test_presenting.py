@@ -63,3 +63,25 @@ def test_presenter_mode_from_settings_and_shortcut_enlarges_type(make_app, qtbot
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert not window.display.presenter and not window.settings.presenter.isChecked()
     assert QApplication.font().pointSizeF() == normal
+
+
+def test_the_guided_tour_runs_to_the_end_on_its_own(make_app, qtbot):
+    from app.ui.tour import Tour
+
+    window, backend = make_app()
+    before = backend.services.points.overview()
+    tour = Tour(window, pace_ms=40)
+    with qtbot.waitSignal(tour.finished, timeout=120_000) as done:
+        tour.start()
+    assert done.args == [True], tour.problem
+    assert window.stack.currentIndex() == HOME  # it ends on Home
+    assert len(tour.captions) >= 6 and not tour.caption.isVisible()
+    after = backend.services.points.overview()
+    linked = {h.partner.code for h in after.holdings if h.linked}
+    assert "DELICAR" in linked  # it linked a partner
+    assert after.mlk_in_app > before.mlk_in_app  # and rescued expiring points into MLK
+    def expiring(ov, code):
+        return next(h.expiring for h in ov.holdings if h.partner.code == code)
+
+    assert expiring(after, "SSG_DUTYFREE") < expiring(before, "SSG_DUTYFREE")  # the rescued
+    assert backend.services.admin.verify().ok

@@ -13,6 +13,7 @@ class LinkPartnerDialog(QDialog):
     def __init__(self, backend, partner, parent=None):
         super().__init__(parent)
         self.backend, self.partner = backend, partner
+        self.challenge = None  # what the partner said when it sent the code
         name = fmt.partner_name(partner)
         self.setWindowTitle(self.tr("Link {}").format(name))
         self.setMinimumWidth(440)
@@ -56,6 +57,7 @@ class LinkPartnerDialog(QDialog):
                          lambda e: self.message.error(explain(e)))
 
     def _code_sent(self, challenge) -> None:
+        self.challenge = challenge
         text = self.tr("A code was sent to {}.").format(challenge.sent_to)
         if challenge.demo_code:
             text += " " + self.tr("Demo: the code is {}.").format(challenge.demo_code)

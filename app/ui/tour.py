@@ -1,0 +1,174 @@
+"""`milk-wallet --demo --tour`: a hands-free guided tour for a partner meeting — link a partner,
+the one view, convert points that are about to expire, cash out to Upbit (demo) — with a
+caption for each step at a steady pace, ending on Home.
+
+The tour uses the app the way a presenter would: it opens the same dialogs and presses the
+same buttons, so what the room sees is the real thing. Each step is a generator that yields
+what to wait for (a condition, or a pause); a timer resumes it."""
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel
+
+from app.ui import fmt
+
+PACE_MS = 3500  # how long a caption stays before the next action
+POLL_MS = 100
+STEP_TIMEOUT_S = 60
+TOUR_MEMBER = "demo-minji"
+TOUR_PARTNER = "DELICAR"
+
+
+class Wait:
+    """Resume when `ready()` is true (or fail the tour after `timeout` seconds)."""
+
+    def __init__(self, ready, timeout: float = STEP_TIMEOUT_S):
+        self.ready, self.deadline = ready, time.monotonic() + timeout
+
+
+class Pause:
+    def __init__(self, ms: int):
+        self.until = time.monotonic() + ms / 1000
+
+
+class Caption(QLabel):
+    """The tour's words at the bottom of the window, large enough for the back of a room."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("TourCaption")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("#TourCaption { background: rgba(17, 18, 24, 215); color: white; "
+                           "border-radius: 14px; padding: 14px 22px; font-size: 19px; "
+                           "font-weight: 600; }")
+        self.hide()
+
+    def say(self, text: str) -> None:
+        self.setText(text)
+        window = self.parentWidget()
+        width = min(900, window.width() - 80)
+        self.setFixedWidth(width)
+        self.adjustSize()
+        self.move((window.width() - width) // 2, window.height() - self.height() - 28)
+        self.show()
+        self.raise_()
+
+
+class Tour(QObject):
+    step_changed = Signal(int, str)  # index, caption
+    finished = Signal(bool)  # True when every step ran; False when one could not
+
+    def __init__(self, window, pace_ms: int = PACE_MS):
+        super().__init__(window)
+        self.window, self.pace = window, pace_ms
+        self.caption = Caption(window)
+        self.captions: list[str] = []
+        self.problem = ""
+        self._steps = None
+        self._waiting = None
+        self._timer = QTimer(self, interval=POLL_MS)
+        self._timer.timeout.connect(self._tick)
+
+    # -- driving -------------------------------------------------------------------------------
+    def start(self) -> None:
+        self._steps = self._script()
+        self._timer.start()
+        self._advance()
+
+    def _tick(self) -> None:
+        w = self._waiting
+        if isinstance(w, Pause) and time.monotonic() < w.until:
+            return
+        if isinstance(w, Wait) and not w.ready():
+            if time.monotonic() > w.deadline:
+                self._end(False, "a step did not finish in time")
+            return
+        self._advance()
+
+    def _advance(self) -> None:
+        try:
+            self._waiting = next(self._steps)
+        except StopIteration:
+            self._end(True)
+        except Exception as exc:  # a tour must never take the app down with it
+            self._end(False, f"{type(exc).__name__}: {exc}")
+
+    def _end(self, ok: bool, problem: str = "") -> None:
+        self._timer.stop()
+        self.problem = problem
+        if not ok:
+            self.caption.say(self.tr("The tour stopped: {}").format(problem))
+        else:
+            self.caption.hide()
+        self.finished.emit(ok)
+
+    def say(self, text: str):
+        self.captions.append(text)
+        self.caption.say(text)
+        self.step_changed.emit(len(self.captions) - 1, text)
+        return Pause(self.pace)
+
+    def idle(self):
+        backend = self.window.backend
+        return Wait(lambda: not backend.ledger.busy and not backend.chain.busy)
+
+    # -- the script ----------------------------------------------------------------------------
+    def _script(self):
+        from app.ui.main_window import EXCHANGE, HOME, PARTNERS
+
+        w = self.window
+        w.show_page(HOME)
+        yield self.idle()
+        yield self.say(self.tr("This is MiL.k Wallet: every alliance partner's points in one "
+                               "view, worth KRW and MLK."))
+
+        # 1. link a partner
+        w.show_page(PARTNERS)
+        yield self.idle()
+        partner = w.backend.services.ctx.catalog.get(TOUR_PARTNER)
+        yield self.say(self.tr("Link a partner: {partner} sends a code to the member's app, "
+                               "and their points are shown here.").format(
+            partner=fmt.partner_name(partner)))
+        dialog = w.partners.open_link(partner)
+        dialog.member.setText(TOUR_MEMBER)
+        dialog.send_code.click()
+        yield Wait(lambda: dialog.code.isEnabled())
+        yield Pause(self.pace // 2)
+        dialog.code.setText(dialog.challenge.demo_code)
+        dialog.link.click()
+        yield Wait(lambda: dialog.message.role == "Positive")
+        yield Pause(self.pace // 2)
+        dialog.accept()
+        yield self.idle()
+
+        # 2. the one view
+        w.show_page(HOME)
+        yield self.idle()
+        yield Wait(lambda: w.home.banner.isVisible())
+        yield self.say(self.tr("The one view: every balance, its value, and what expires "
+                               "soon."))
+
+        # 3. rescue points that are about to expire
+        yield self.say(self.tr("Points about to expire are converted to MLK before they are "
+                               "lost: TICA quotes at market value, 1.5% per leg."))
+        w.home.banner.action.click()
+        page = w.exchange
+        page.dialog = None
+        yield Wait(lambda: page.review.isEnabled() and not page._debounce.isActive())
+        yield Pause(self.pace // 2)
+        page.review.click()
+        yield Wait(lambda: page.dialog is not None and page.dialog.isVisible())
+        yield Pause(self.pace // 2)
+        page.dialog.confirm.click()
+        yield Wait(lambda: page.result.isVisible())
+        yield self.say(self.tr("Converted, and booked in the tamper-evident ledger."))
+        w.show_page(EXCHANGE)
+
+        # 4. the end
+        w.show_page(HOME)
+        yield self.idle()
+        yield self.say(self.tr("That is MiL.k: points from every partner, rescued before they "
+                               "expire, turned into MLK you can cash out."))
