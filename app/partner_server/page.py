@@ -61,8 +61,8 @@ a { color: inherit; }
 footer { color: var(--muted); font-size: 15px; padding: 0 48px 28px; }
 """
 
-KIND = {"redeem": ("Redeemed by TICA", "TICA 전환 (차감)"),
-        "issue": ("Issued by TICA", "TICA 적립")}
+KIND = {"redeem": ("Redeemed to TICA", "TICA로 차감"),
+        "issue": ("Issued by TICA", "TICA에서 적립")}
 
 
 class Page:
