@@ -1,17 +1,15 @@
-"""Partner connectors (demo and HTTP) and sync reconciliation of the ledger with a partner."""
+"""The demo connector and sync reconciliation of the ledger with a partner. (Partner API v1
+connectors over HTTP and in-process: tests/partner/.)"""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from app.core.connectors.base import PartnerLot
 from app.core.connectors.demo import DemoConnector
-from app.core.connectors.http import HttpConnector
 from app.core.errors import ExternalError, InputError, RuleError
 from app.core.partners import Catalog
-from tests.support.http_server import Routes, serve
 
 CATALOG = Catalog.load()
 DELICAR = CATALOG.get("DELICAR")
@@ -40,58 +38,6 @@ def test_member_ids_are_validated(member):
     with pytest.raises(InputError) as e:
         DemoConnector(DELICAR).request_code(member)
     assert e.value.code == "bad_member_id"
-
-
-@pytest.fixture
-def partner_api():
-    routes = Routes()
-    server, url = serve(routes)
-    partner = replace(DELICAR, connector={"type": "http", "base_url": url,
-                                          "token_env": "MILK_TEST_PARTNER_TOKEN"})
-    yield routes, partner, server
-    server.shutdown()
-
-
-def test_http_partner_full_exchange(partner_api, monkeypatch):
-    routes, partner, _ = partner_api
-    monkeypatch.setenv("MILK_TEST_PARTNER_TOKEN", "s3cret-token")
-    routes.set("POST", "/v1/members/kim%40mail/verification", 200, {"sent_to": "SMS ***-1234"})
-    routes.set("POST", "/v1/members/kim%40mail/verification/confirm", 204, b"")
-    routes.set("GET", "/v1/members/kim%40mail/lots", 200, {"lots": [
-        {"id": "L1", "amount": 1500, "earned_on": "2026-01-01", "expires_on": "2027-01-01"},
-        {"id": "L0", "amount": 700, "earned_on": "2025-01-01", "expires_on": "2025-12-31"}]})
-    c = HttpConnector(partner)
-    assert c.request_code("kim@mail").sent_to == "SMS ***-1234"
-    c.verify("kim@mail", "123456")
-    lots = c.lots("kim@mail", date(2026, 11, 1), date(2026, 11, 23))
-    assert lots == [PartnerLot("L1", 1500, date(2026, 1, 1), date(2027, 1, 1))]  # live only
-    assert all(r["headers"].get("Authorization") == "Bearer s3cret-token"
-               for r in routes.requests)
-    assert b'"code": "123456"' in routes.requests[1]["body"]
-
-
-@pytest.mark.parametrize("status, code, kind", [
-    (403, "wrong_code", InputError), (404, "unknown_member", InputError),
-    (500, "partner_unreachable", ExternalError)])
-def test_http_partner_refusals(partner_api, status, code, kind):
-    routes, partner, _ = partner_api
-    routes.set("POST", "/v1/members/kim/verification/confirm", status, {"error": "x"})
-    with pytest.raises(kind) as e:
-        HttpConnector(partner).verify("kim", "000000")
-    assert e.value.code == code
-
-
-def test_http_partner_bad_shape_and_down(partner_api):
-    routes, partner, server = partner_api
-    routes.set("GET", "/v1/members/kim/lots", 200, {"lots": [{"id": "L1"}]})
-    with pytest.raises(ExternalError) as e:
-        HttpConnector(partner).lots("kim", date.today(), date.today())
-    assert e.value.code == "partner_bad_response"
-    server.shutdown()
-    server.server_close()
-    with pytest.raises(ExternalError) as e:
-        HttpConnector(partner).lots("kim", date.today(), date.today())
-    assert e.value.code == "partner_unreachable"
 
 
 class ScriptedPartner:

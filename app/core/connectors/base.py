@@ -1,15 +1,21 @@
-"""The interface every partner connector implements (the demo one and HTTP partners)."""
+"""The interface every partner connector implements, and what Partner API v1 answers.
+
+Connector types (the catalog's `connector.type`):
+  demo       simulated members computed from a hash (DemoConnector), no state
+  reference  the reference partner server's application, run in-process on a state directory
+  http       a partner's Partner API v1 at `base_url`
+The last two are the same client code (PartnerApiConnector) over different transports.
+"""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 from typing import Protocol
 
+from app.core.connectors.api_v1 import MEMBER_ID
 from app.core.errors import InputError
 from app.core.partners import Partner
-
-MEMBER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._@+-]{2,63}$")
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,58 @@ class Challenge:
     demo_code: str | None = None
 
 
+@dataclass(frozen=True)
+class MemberBalance:
+    """A member's live points at the partner, lots soonest-expiring first."""
+
+    member_id: str
+    balance: int
+    lots: tuple[PartnerLot, ...]
+    as_of: datetime
+
+
+@dataclass(frozen=True)
+class LotMove:
+    """Points an operation took from a lot (redeem) or put into a new lot (issue)."""
+
+    ref: str
+    points: int
+    expires_on: date
+
+
+@dataclass(frozen=True)
+class Operation:
+    """What the partner holds under an idempotency key: an applied redeem or issue, or a
+    voided key (then only `key` and `status` are set)."""
+
+    key: str
+    status: str  # "applied" | "voided"
+    kind: str | None = None  # "redeem" (member -> TICA) | "issue" (TICA -> member)
+    member_id: str | None = None
+    points: int = 0
+    reference: str | None = None
+    applied_at: datetime | None = None
+    seq: int = 0  # the partner's order of operations
+    lots: tuple[LotMove, ...] = ()
+    member_balance_after: int = 0
+    tica_balance_after: int = 0
+
+    @property
+    def applied(self) -> bool:
+        return self.status == "applied"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Every operation the partner applied in [start, end), and its totals."""
+
+    start: datetime
+    end: datetime
+    operations: tuple[Operation, ...]
+    redeemed: int
+    issued: int
+
+
 class PartnerConnector(Protocol):
     def request_code(self, member_id: str) -> Challenge: ...
 
@@ -50,14 +108,26 @@ def check_member_id(member_id: str) -> str:
     return value
 
 
-def connector_for(partner: Partner) -> PartnerConnector:
+def connector_for(partner: Partner, *, state_dir: Path | None = None,
+                  tokens=None) -> PartnerConnector:
+    """The connector the catalog names for `partner`. `state_dir` holds the in-process
+    reference partners' data (one directory per partner code); `tokens` keeps member tokens
+    (default: this process's memory)."""
     kind = partner.connector.get("type", "demo")
     if kind == "demo":
         from app.core.connectors.demo import DemoConnector
 
         return DemoConnector(partner)
-    if kind == "http":
-        from app.core.connectors.http import HttpConnector
+    from app.core.connectors.tokens import PROCESS_TOKENS
 
-        return HttpConnector(partner)
-    raise ValueError(f"unknown connector type {kind!r} for {partner.code}")
+    tokens = PROCESS_TOKENS if tokens is None else tokens
+    if kind == "reference":
+        from app.core.connectors.inprocess import reference_connector
+
+        return reference_connector(partner, state_dir, tokens)
+    if kind == "http":
+        from app.core.connectors.http import http_connector
+
+        return http_connector(partner, tokens)
+    raise InputError(f"The catalog gives {partner.code} an unknown connector type {kind!r} "
+                     "(known: demo, reference, http).", code="partner_misconfigured")

@@ -1,97 +1,97 @@
-"""A partner reached over HTTP/JSON.
+"""A partner's Partner API v1 over HTTP(S): catalog `"connector": {"type": "http", ...}`.
 
-The partner exposes (paths under the catalog's `connector.base_url`):
-  POST /v1/members/{id}/verification            -> {"sent_to": "..."}     send a code
-  POST /v1/members/{id}/verification/confirm    {"code": "..."} -> 204    check it
-  GET  /v1/members/{id}/lots                    -> {"lots": [{"id", "amount", "earned_on",
-                                                               "expires_on"}]}
-A bearer token is read from the environment variable named by `connector.token_env`.
+  base_url         the API's root (the /v1 paths are under it)
+  token_env        environment variable holding the operator credential, and/or
+  token_keyring    the user name of a keyring entry (service "MiL.k partner API") holding it
+  timeout_seconds  total deadline per request (default 10)
+
+One pooled client per base URL serves every connector in the process (connection reuse).
 """
 from __future__ import annotations
 
-import json
 import os
-import urllib.error
-import urllib.parse
-import urllib.request
-from datetime import date
+import threading
 
-from app.core.connectors.base import Challenge, PartnerLot, check_member_id
+import httpx
+
+from app.core.connectors.client import PartnerApiConnector
+from app.core.connectors.transport import DeadlineTransport
 from app.core.errors import ExternalError, InputError
 from app.core.partners import Partner
 
-MAX_BODY = 2_000_000
-MAX_POINTS = 10**15
+KEYRING_SERVICE = "MiL.k partner API"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+_clients: dict[str, httpx.Client] = {}
+_lock = threading.Lock()
 
 
-class HttpConnector:
+def http_connector(partner: Partner, tokens) -> PartnerApiConnector:
+    base_url = str(partner.connector.get("base_url") or "").rstrip("/")
+    url = httpx.URL(base_url) if base_url.startswith(("https://", "http://")) else None
+    if url is None or not url.host:
+        raise InputError(f"The catalog entry of {partner.code} needs a connector base_url "
+                         "starting with https://.", code="partner_misconfigured")
+    if url.scheme == "http" and url.host not in LOOPBACK:
+        raise InputError(f"{partner.code}'s base_url must use https: the operator credential "
+                         "never travels in clear text (http only to this machine).",
+                         code="partner_misconfigured")
+    try:
+        timeout = float(partner.connector.get("timeout_seconds", 10))
+    except (TypeError, ValueError):
+        timeout = 0
+    if not 0 < timeout <= 300:
+        raise InputError(f"The catalog entry of {partner.code} has a bad timeout_seconds.",
+                         code="partner_misconfigured")
+    return PartnerApiConnector(partner, _client(base_url), _Credential(partner), tokens,
+                               timeout=timeout)
+
+
+def _client(base_url: str) -> httpx.Client:
+    with _lock:
+        if base_url not in _clients:
+            # trust_env off: no proxy or netrc from the environment sees the credential
+            _clients[base_url] = httpx.Client(base_url=base_url, transport=DeadlineTransport(),
+                                              trust_env=False, follow_redirects=False)
+        return _clients[base_url]
+
+
+class _Credential:
+    """The operator credential, read once when first needed: environment first, then the
+    keyring. Never stored in a file or printed."""
+
     def __init__(self, partner: Partner):
-        self.partner = partner
-        self.base_url = partner.connector["base_url"].rstrip("/")
-        self.timeout = float(partner.connector.get("timeout_seconds", 10))
-        token_env = partner.connector.get("token_env")
-        self._token = os.environ.get(token_env) if token_env else None
+        self._partner, self._value = partner, None
 
-    def request_code(self, member_id: str) -> Challenge:
-        member_id = check_member_id(member_id)
-        doc = self._call("POST", f"/v1/members/{_q(member_id)}/verification", {})
-        return Challenge(self.partner.code, member_id,
-                         sent_to=str(doc.get("sent_to") or f"your {self.partner.name_en} account"))
+    def __call__(self) -> str:
+        if self._value is None:
+            self._value = self._read()
+        return self._value
 
-    def verify(self, member_id: str, code: str) -> None:
-        member_id = check_member_id(member_id)
-        self._call("POST", f"/v1/members/{_q(member_id)}/verification/confirm",
-                   {"code": (code or "").strip()})
+    def _read(self) -> str:
+        conf, name = self._partner.connector, self._partner.name_en
+        env_name = conf.get("token_env")
+        if env_name and os.environ.get(env_name, "").strip():
+            return os.environ[env_name].strip()
+        user = conf.get("token_keyring")
+        if user:
+            from app.core.keys.backend import call, require_backend
 
-    def lots(self, member_id: str, linked_on: date, today: date) -> list[PartnerLot]:
-        member_id = check_member_id(member_id)
-        doc = self._call("GET", f"/v1/members/{_q(member_id)}/lots", None)
-        try:
-            lots = [PartnerLot(str(item["id"]), int(item["amount"]),
-                               date.fromisoformat(item["earned_on"]),
-                               date.fromisoformat(item["expires_on"])) for item in doc["lots"]]
-        except (KeyError, TypeError, ValueError):
-            raise ExternalError(f"{self.partner.name_en} sent lots in an unexpected shape.",
-                                code="partner_bad_response") from None
-        if any(not 0 <= lot.amount <= MAX_POINTS for lot in lots):
-            raise ExternalError(f"{self.partner.name_en} reported an impossible lot amount.",
-                                code="partner_bad_response")
-        return [lot for lot in lots if lot.expires_on >= today]
-
-    def _call(self, method: str, path: str, body: dict | None) -> dict:
-        data = json.dumps(body).encode() if body is not None else None
-        headers = {"Accept": "application/json", "User-Agent": "MiL.k-Wallet"}
-        if data is not None:
-            headers["Content-Type"] = "application/json"
-        if self._token:
-            headers["Authorization"] = f"Bearer {self._token}"
-        request = urllib.request.Request(self.base_url + path, data=data, method=method,
-                                         headers=headers)
-        name = self.partner.name_en
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                raw = response.read(MAX_BODY)
-        except urllib.error.HTTPError as exc:
-            if exc.code in (400, 401, 403) and path.endswith("/confirm"):
-                raise InputError(f"{name} did not accept that verification code.",
-                                 code="wrong_code") from None
-            if exc.code == 404:
-                raise InputError(f"{name} does not know that member id.",
-                                 code="unknown_member") from None
-            raise ExternalError(f"{name} answered HTTP {exc.code}.",
-                                code="partner_unreachable") from None
-        except (urllib.error.URLError, TimeoutError, OSError) as exc:
-            raise ExternalError(f"Could not reach {name}: {getattr(exc, 'reason', exc)}.",
-                                code="partner_unreachable") from None
-        if not raw:
-            return {}
-        try:
-            doc = json.loads(raw)
-        except ValueError:
-            raise ExternalError(f"{name} sent an answer that is not JSON.",
-                                code="partner_bad_response") from None
-        return doc if isinstance(doc, dict) else {}
+            backend = require_backend()
+            value = call(lambda: backend.get_password(KEYRING_SERVICE, str(user)), 15,
+                         f"read the {name} API credential")
+            if value:
+                return value.strip()
+        where = " or ".join(filter(None, [
+            f"the environment variable {env_name}" if env_name else None,
+            f"the keyring entry '{KEYRING_SERVICE}' / '{user}'" if user else None]))
+        raise ExternalError(f"No operator credential for {name}'s API: put it in "
+                            f"{where or 'a token_env or token_keyring named in the catalog'}.",
+                            code="partner_credential_missing",
+                            details={"partner": self._partner.code})
 
 
-def _q(member_id: str) -> str:
-    return urllib.parse.quote(member_id, safe="")
+def close_clients() -> None:
+    with _lock:
+        while _clients:
+            _clients.popitem()[1].close()

@@ -1,0 +1,87 @@
+"""The reference partner server's application, run inside this process (the demo partners).
+
+No socket and nothing else to start: `InProcessTransport` hands each request to the ASGI
+app through httpx's own ASGITransport on a short-lived event loop in the calling thread, so
+the app's worker threads call it exactly as they call a partner over HTTP, with the same
+client code (PartnerApiConnector). The app runs its store calls inline (no thread pool), so
+nothing outlives a request. The state is a normal `milk-partner` data directory: the page
+and `milk-partner member show` work on it too, even while the app runs.
+"""
+from __future__ import annotations
+
+import asyncio
+import secrets
+import threading
+from pathlib import Path
+
+import httpx
+
+from app.core.connectors.client import PartnerApiConnector
+from app.core.errors import InputError
+from app.core.partners import Partner
+
+
+class InProcessTransport(httpx.BaseTransport):
+    def __init__(self, app):
+        self._asgi = httpx.ASGITransport(app=app, raise_app_exceptions=False)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.read()
+
+        async def exchange():
+            inner = httpx.Request(request.method, request.url, headers=request.headers,
+                                  content=body)
+            response = await self._asgi.handle_async_request(inner)
+            return response.status_code, response.headers, await response.aread()
+
+        status, headers, content = asyncio.run(exchange())
+        return httpx.Response(status, headers=headers, content=content)
+
+
+_clients: dict[Path, tuple[httpx.Client, str, object]] = {}
+_lock = threading.Lock()
+
+
+def reference_connector(partner: Partner, state_dir: Path | None,
+                        tokens) -> PartnerApiConnector:
+    """A connector to `partner`'s in-process reference server, its data in
+    `state_dir/<CODE>` (or the catalog's `connector.data_dir`)."""
+    explicit = partner.connector.get("data_dir")
+    if explicit:
+        directory = Path(explicit).expanduser()
+    elif state_dir is not None:
+        directory = Path(state_dir) / partner.code
+    else:
+        raise InputError(f"{partner.name_en} runs in-process but no directory was given for "
+                         "its data.", code="partner_misconfigured")
+    client, credential = _client(partner, directory.resolve())
+    return PartnerApiConnector(partner, client, lambda: credential, tokens,
+                               timeout=float(partner.connector.get("timeout_seconds", 10)))
+
+
+def _client(partner: Partner, directory: Path) -> tuple[httpx.Client, str]:
+    with _lock:
+        if directory not in _clients:
+            from app.partner_server.app import create_app
+            from app.partner_server.store import Store
+
+            store = Store.open(directory, partner.code, tica_points=partner.target_inventory)
+            credential = secrets.token_urlsafe(32)  # lives only in this process
+            app = create_app(store, credential, partner=partner, demo_codes=True,
+                             demo_members=bool(partner.connector.get("demo_members", True)),
+                             threaded=False)
+            client = httpx.Client(transport=InProcessTransport(app),
+                                  base_url=f"http://{partner.code.lower()}.in-process")
+            _clients[directory] = (client, credential, store)
+        client, credential, _ = _clients[directory]
+        return client, credential
+
+
+def close_in_process(state_dir: Path | None = None) -> None:
+    """Close the in-process partners whose data lives under `state_dir` (all when None)."""
+    with _lock:
+        for directory in list(_clients):
+            if state_dir is None or directory.is_relative_to(Path(state_dir).resolve()):
+                client, _, store = _clients.pop(directory)
+                client.close()
+                store.close()
