@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-pytest_plugins = ["tests.support.postgres", "tests.support.secret_service", "tests.support.anvil"]
+pytest_plugins = ["tests.support.postgres", "tests.support.secret_service", "tests.support.anvil",
+                  "tests.support.rpc_proxy"]
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -3,12 +3,18 @@
 A price older than `price.stale_seconds` (5 minutes by default) is stale and quoting refuses
 it. The static feed is "live" unless the user pinned it to an explicit as-of time: a demo
 price keeps quoting, a price written for a past moment ages like any other.
+
+The Upbit feed cannot freeze or hang the app: every request has ONE total deadline
+(connecting and every read together, `price.timeout_seconds`), a size limit, and an answer
+is taken only if `trade_price` is a JSON number above zero and its time is not beyond a small
+clock skew in the future. A refused answer is never recorded, so it never becomes the cached
+price. Upbit's own error message is shown, and HTTP 429 says when to try again.
 """
 from __future__ import annotations
 
+import asyncio
 import json
-import urllib.error
-import urllib.request
+import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -23,6 +29,8 @@ from app.core.settings import Settings
 
 UPBIT_MARKET = "KRW-MLK"
 FEEDS = ("static", "upbit")
+CLOCK_SKEW = timedelta(seconds=60)  # a ticker time further ahead than this is refused
+MAX_BODY = 64 * 1024  # a ticker is a few hundred bytes
 
 
 @dataclass(frozen=True)
@@ -35,37 +43,126 @@ class Price:
         return max(now - self.as_of, timedelta(0))
 
 
-def fetch_upbit(base_url: str, timeout: float) -> Price:
+class _Http:
+    """One event-loop thread and one httpx client for the process: connections are reused,
+    and each request runs under asyncio.timeout, a single deadline for everything it does
+    (httpx's own timeouts apply per read, which a server trickling bytes never trips)."""
+
+    _instance: _Http | None = None
+    _guard = threading.Lock()
+
+    def __init__(self):
+        self.loop = asyncio.new_event_loop()
+        threading.Thread(target=self.loop.run_forever, name="milk-http", daemon=True).start()
+        self._client = None
+
+    @classmethod
+    def shared(cls) -> _Http:
+        with cls._guard:
+            if cls._instance is None:
+                cls._instance = cls()
+            return cls._instance
+
+    def get(self, url: str, timeout: float, limit: int) -> tuple[int, dict, bytes]:
+        future = asyncio.run_coroutine_threadsafe(self._get(url, timeout, limit), self.loop)
+        return future.result(timeout + 5)  # the coroutine keeps the deadline itself
+
+    async def _get(self, url: str, timeout: float, limit: int) -> tuple[int, dict, bytes]:
+        import httpx
+
+        if self._client is None:
+            self._client = httpx.AsyncClient(
+                follow_redirects=False, timeout=timeout,
+                limits=httpx.Limits(max_connections=4, max_keepalive_connections=2),
+                headers={"Accept": "application/json", "User-Agent": "MiL.k-Wallet"})
+        async with asyncio.timeout(timeout):
+            async with self._client.stream("GET", url, timeout=timeout) as response:
+                body = bytearray()
+                async for chunk in response.aiter_bytes():
+                    body += chunk
+                    if len(body) > limit:
+                        raise _TooLarge()
+                return response.status_code, dict(response.headers), bytes(body)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def fetch_upbit(base_url: str, timeout: float, now: datetime | None = None) -> Price:
     """GET {base}/v1/ticker?markets=KRW-MLK and read trade_price and its timestamp."""
+    import httpx
+
     url = base_url.rstrip("/") + f"/v1/ticker?markets={UPBIT_MARKET}"
-    request = urllib.request.Request(url, headers={"Accept": "application/json",
-                                                   "User-Agent": "MiL.k-Wallet"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            body = response.read(1_000_000)
-    except urllib.error.HTTPError as exc:
-        raise ExternalError(f"The price feed at {base_url} answered HTTP {exc.code}.",
+        status, headers, body = _Http.shared().get(url, float(timeout), MAX_BODY)
+    except TimeoutError:
+        raise ExternalError(f"The price feed at {base_url} did not answer within {timeout:g} s.",
                             code="price_unreachable") from None
-    except (urllib.error.URLError, TimeoutError, OSError) as exc:
-        reason = getattr(exc, "reason", exc)
-        raise ExternalError(f"Could not reach the price feed at {base_url}: {reason}.",
+    except _TooLarge:
+        raise ExternalError(f"The price feed at {base_url} sent far more than a ticker.",
+                            code="price_bad_response") from None
+    except (httpx.HTTPError, OSError, ValueError) as exc:
+        raise ExternalError(f"Could not reach the price feed at {base_url}: "
+                            f"{type(exc).__name__}{': ' + str(exc) if str(exc) else ''}.",
                             code="price_unreachable") from None
-    return parse_upbit_ticker(body)
+    if status == 429:
+        wait = _retry_after(headers)
+        raise ExternalError(f"The price feed at {base_url} is limiting requests (HTTP 429); "
+                            f"try again in {wait}.", code="price_rate_limited",
+                            details={"retry_after": wait})
+    if status != 200:
+        said = _upbit_error(body)
+        raise ExternalError(f"The price feed at {base_url} answered HTTP {status}"
+                            + (f": {said}" if said else "."), code="price_unreachable",
+                            details={"status": status})
+    return parse_upbit_ticker(body, now)
 
 
-def parse_upbit_ticker(body: bytes | str) -> Price:
+def _retry_after(headers: dict) -> str:
+    value = {k.lower(): v for k, v in headers.items()}.get("retry-after", "").strip()
+    if value.isdigit() and int(value) <= 3600:
+        return f"{int(value)} s"
+    return "a few seconds"
+
+
+def _upbit_error(body: bytes) -> str | None:
+    """Upbit's {"error": {"name": ..., "message": ...}}, made safe to show."""
     try:
-        doc = json.loads(body, parse_float=Decimal, parse_int=Decimal)  # never float
-        item = next(t for t in doc if t.get("market") == UPBIT_MARKET)
-        price = Decimal(item["trade_price"])
-        millis = int(item.get("trade_timestamp") or item["timestamp"])
+        error = json.loads(body).get("error") or {}
+        message = str(error.get("message") or error.get("name") or "")
+    except (ValueError, AttributeError):
+        return None
+    clean = "".join(c for c in message if c.isprintable())[:200]
+    return clean or None
+
+
+def _no_constant(name: str):
+    raise ValueError(name)  # NaN and Infinity are not JSON numbers
+
+
+def parse_upbit_ticker(body: bytes | str, now: datetime | None = None) -> Price:
+    try:
+        doc = json.loads(body, parse_float=Decimal, parse_int=Decimal,  # never float
+                         parse_constant=_no_constant)
+        item = next(t for t in doc if isinstance(t, dict) and t.get("market") == UPBIT_MARKET)
+        price = item["trade_price"]
+        millis = item.get("trade_timestamp") or item["timestamp"]
     except (ValueError, TypeError, KeyError, StopIteration, AttributeError):
         raise ExternalError("The price feed's answer is not an Upbit KRW-MLK ticker.",
                             code="price_bad_response") from None
-    if not price.is_finite() or price <= 0:
-        raise ExternalError(f"The price feed reported an impossible price ({price}).",
+    if not isinstance(price, Decimal) or not price.is_finite() or price <= 0:
+        raise ExternalError(f"The price feed reported an impossible price ({price!r}); a price "
+                            "is a number above zero.", code="price_bad_response")
+    if not isinstance(millis, Decimal) or millis != millis.to_integral_value() or \
+            not 0 < millis < 2**53:
+        raise ExternalError("The price feed's ticker has no valid time.",
                             code="price_bad_response")
-    as_of = datetime.fromtimestamp(millis / 1000, tz=UTC)
+    as_of = datetime.fromtimestamp(int(millis) / 1000, tz=UTC)
+    if now is not None and as_of > now + CLOCK_SKEW:
+        raise ExternalError(f"The price feed's ticker is dated {iso(as_of)}, in the future "
+                            f"(now {iso(now)}). It was not used.", code="price_bad_response",
+                            details={"as_of": iso(as_of)})
     return Price(price, as_of, "upbit")
 
 
@@ -84,10 +181,15 @@ class PriceBook:
             raise InputError(f"Unknown price feed '{feed}'. Use one of: {', '.join(FEEDS)}.",
                              code="unknown_feed")
         if upbit_url is not None:
-            if not upbit_url.startswith(("http://", "https://")):
+            if not upbit_url.startswith(("http://", "https://")) or \
+                    any(c.isspace() for c in upbit_url) or upbit_url.endswith("://"):
                 raise InputError("The Upbit base URL must start with http:// or https://.",
                                  code="bad_url")
+            # Checked when it is set: it must answer a usable ticker, else nothing changes.
+            price = fetch_upbit(upbit_url, self._settings.get_int("price.timeout_seconds"),
+                                self._clock.now())
             self._settings.set("price.upbit_url", upbit_url)
+            self._record(price, pinned=True)
         self._settings.set("price.feed", feed)
 
     def set_static(self, krw_per_mlk: Decimal, as_of: datetime | None = None) -> Price:
@@ -117,10 +219,12 @@ class PriceBook:
         now = self._clock.now()
         if self.feed == "upbit":
             refresh = timedelta(seconds=self._settings.get_int("price.refresh_seconds"))
+            if price is not None and price.as_of > now + CLOCK_SKEW:
+                price = None  # recorded from the future (before it was refused): unusable
             if price is None or now - price.as_of > refresh:
                 try:
                     price = fetch_upbit(self._settings.get("price.upbit_url"),
-                                        self._settings.get_int("price.timeout_seconds"))
+                                        self._settings.get_int("price.timeout_seconds"), now)
                     self._record(price, pinned=True)
                 except ExternalError:
                     if price is None or self.is_stale(price):

@@ -51,15 +51,18 @@ def test_the_stored_entry_holds_no_plaintext_secret(custody):
     assert doc["keystore"]["crypto"]["kdf"] == "scrypt"
 
 
-def test_import_private_key_has_no_mnemonic_and_refuses_duplicates(custody):
+def test_a_key_already_in_the_keyring_is_adopted_only_with_its_password(custody):
     address = custody.import_private_key(JUNK_KEY, PW)
     assert address == JUNK_ADDRESS
     with pytest.raises(InputError) as e:
         custody.reveal_mnemonic(address, PW)
     assert e.value.code == "no_mnemonic"
-    with pytest.raises(RuleError) as e:
-        custody.import_mnemonic(JUNK, PW)
-    assert e.value.code == "wallet_exists"
+    entry = raw_entry(custody, address)
+    with pytest.raises(RuleError) as e:  # another password does not open it: refused
+        custody.import_mnemonic(JUNK, "another-password")
+    assert e.value.code == "keyring_password" and "forget" in e.value.message
+    assert custody.import_mnemonic(JUNK, PW) == address  # it opens: adopted as it is
+    assert raw_entry(custody, address) == entry  # nothing was rewritten
 
 
 def test_wrong_password_and_weak_password(custody):

@@ -111,14 +111,17 @@ def test_cancel_takes_the_nonce_back(anvil_profile, anvil_fresh):
     assert e.value.code == "not_pending"
 
 
-def test_a_dropped_transaction_is_reported(anvil_profile, anvil_fresh):
+def test_a_transaction_the_node_forgot_is_resent_not_given_up(anvil_profile, anvil_fresh):
     svc = anvil_profile
     anvil_fresh.set_automine(False)
     tx = svc.sending.send(svc.sending.prepare(anvil_fresh.addresses[3], "2"), PASSWORD,
                           {"first_time"})
     anvil_fresh.drop_transaction(tx.tx_hash)
     svc.chain.tracker().refresh()
-    assert svc.chain.tracker().get(tx.id).status == "dropped"
+    view = svc.chain.tracker().get(tx.id)
+    assert view.status == "pending"
+    assert view.status_note == "not seen by the node — re-broadcasting"
+    assert svc.chain.client().knows(tx.tx_hash)  # the very same bytes are back in the pool
 
 
 def test_withdraw_and_deposit_move_mlk_through_the_ledger(anvil_profile, anvil_fresh):
@@ -145,7 +148,7 @@ def test_withdraw_and_deposit_move_mlk_through_the_ledger(anvil_profile, anvil_f
     assert svc.admin.verify().ok
 
 
-def test_a_withdrawal_that_never_lands_is_returned_to_the_user(anvil_profile, anvil_fresh):
+def test_a_cancelled_withdrawal_is_returned_to_the_user_once(anvil_profile, anvil_fresh):
     svc = anvil_profile
     app0 = in_app(svc)
     anvil_fresh.set_automine(False)
@@ -153,7 +156,11 @@ def test_a_withdrawal_that_never_lands_is_returned_to_the_user(anvil_profile, an
     assert in_app(svc) == app0 - 10 * MLK_UNIT  # held while on its way
     anvil_fresh.drop_transaction(w.tx.tx_hash)
     svc.bridge.settle()
-    assert svc.chain.tracker().get(w.tx.id).status == "dropped"
+    assert in_app(svc) == app0 - 10 * MLK_UNIT  # forgotten by the node, still mineable: held
+    svc.sending.cancel(w.tx.id)
+    anvil_fresh.mine(2)  # the cancel, two confirmations deep
+    svc.bridge.settle()
+    assert svc.chain.tracker().get(w.tx.id).status == "replaced"
     assert in_app(svc) == app0
     kinds = [row.kind for row in svc.history.page(limit=3)]
     assert kinds[:2] == ["withdraw_reverse", "withdraw"]

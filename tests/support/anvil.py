@@ -21,6 +21,7 @@ from tests.support.integration import missing
 
 ROOT = Path(__file__).resolve().parents[2]
 CHAIN_ID = 31337
+OTHER_CHAIN_ID = 31338
 MNEMONIC = "test test test test test test test test test test test junk"
 # The first development accounts of MNEMONIC (public test keys, worthless by design).
 DEV_KEYS = [
@@ -82,22 +83,21 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def anvil():
+def _start_anvil(chain_id: int) -> Anvil:
     binary = _anvil_binary()
     if binary is None:
         missing("anvil", "run `npm install` at the repository root (tests/run does)")
     port = _free_port()
     proc = subprocess.Popen([binary, "--host", "127.0.0.1", "--port", str(port),
-                             "--chain-id", str(CHAIN_ID), "--mnemonic", MNEMONIC,
+                             "--chain-id", str(chain_id), "--mnemonic", MNEMONIC,
                              "--accounts", "4", "--silent"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    node = Anvil(f"http://127.0.0.1:{port}", CHAIN_ID, proc)
+    node = Anvil(f"http://127.0.0.1:{port}", chain_id, proc)
     deadline = time.monotonic() + 30
     while True:
         try:
-            if int(node.rpc("eth_chainId"), 16) == CHAIN_ID:
-                break
+            if int(node.rpc("eth_chainId"), 16) == chain_id:
+                return node
         except OSError:
             pass
         if proc.poll() is not None or time.monotonic() > deadline:
@@ -105,14 +105,33 @@ def anvil():
             proc.kill()
             missing("anvil", f"it did not start: {err.strip()[:300]}")
         time.sleep(0.1)
+
+
+def _stop(node: Anvil) -> None:
+    node.process.terminate()
+    try:
+        node.process.wait(10)
+    except subprocess.TimeoutExpired:
+        node.process.kill()
+
+
+@pytest.fixture(scope="session")
+def anvil():
+    node = _start_anvil(CHAIN_ID)
     try:
         yield node
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(node)
+
+
+@pytest.fixture(scope="session")
+def anvil_other():
+    """A second anvil on another chain id: what a URL may suddenly lead to."""
+    node = _start_anvil(OTHER_CHAIN_ID)
+    try:
+        yield node
+    finally:
+        _stop(node)
 
 
 @pytest.fixture
@@ -129,21 +148,27 @@ def anvil_fresh(anvil):
 def anvil_profile(anvil_fresh, tmp_path, monkeypatch, secret_service):
     """A profile on anvil: MLK deployed by dev account 0 with 28% to the treasury (account 1),
     and a wallet importing dev account 2's key, which is then given 1,000 MLK."""
-    from app.core.keys import KeyCustody
-    from app.core.services import Services
-
-    monkeypatch.setenv("MILK_DEPLOYER_PRIVATE_KEY", anvil_fresh.keys[0])
-    monkeypatch.setenv("MILK_TREASURY_PRIVATE_KEY", anvil_fresh.keys[1])
-    svc = Services.open(tmp_path / "profile", custody=KeyCustody(scrypt_n=2**12))
-    svc.admin.init(demo=True)
-    svc.network.use_rpc(anvil_fresh.url, CHAIN_ID, treasury=anvil_fresh.addresses[1])
-    svc.network.deploy_token()
-    _forget_existing_key(svc, anvil_fresh.addresses[2])
-    svc.wallet.import_private_key(anvil_fresh.keys[2], "password123")
-    _give_mlk(svc, anvil_fresh, anvil_fresh.addresses[2], 1000 * 10**18)
+    svc = make_profile(anvil_fresh, anvil_fresh.url, tmp_path / "profile", monkeypatch)
     yield svc
     _forget_existing_key(svc, anvil_fresh.addresses[2])
     svc.close()
+
+
+def make_profile(node: Anvil, url: str, directory, monkeypatch):
+    """`anvil_profile`'s set-up, with the network reached through `url` (e.g. a proxy)."""
+    from app.core.keys import KeyCustody
+    from app.core.services import Services
+
+    monkeypatch.setenv("MILK_DEPLOYER_PRIVATE_KEY", node.keys[0])
+    monkeypatch.setenv("MILK_TREASURY_PRIVATE_KEY", node.keys[1])
+    svc = Services.open(directory, custody=KeyCustody(scrypt_n=2**12))
+    svc.admin.init(demo=True)
+    svc.network.use_rpc(url, CHAIN_ID, treasury=node.addresses[1])
+    svc.network.deploy_token()
+    _forget_existing_key(svc, node.addresses[2])
+    svc.wallet.import_private_key(node.keys[2], "password123")
+    _give_mlk(svc, node, node.addresses[2], 1000 * 10**18)
+    return svc
 
 
 def _forget_existing_key(svc, address: str) -> None:

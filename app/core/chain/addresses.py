@@ -69,6 +69,20 @@ def looks_like(candidate: str, known: str) -> bool:
     return c != k and c[:4] == k[:4] and c[-4:] == k[-4:]
 
 
+def differences(candidate: str, known: str) -> tuple[int, ...]:
+    """Positions (in the 0x-prefixed strings) where two addresses differ, ignoring case: what
+    a confirmation screen marks so a look-alike cannot pass for the address it imitates."""
+    a, b = candidate.lower(), known.lower()
+    return tuple(i for i in range(max(len(a), len(b)))
+                 if i >= len(a) or i >= len(b) or a[i] != b[i])
+
+
+def marker_line(address: str, positions: tuple[int, ...]) -> str:
+    """A line of carets under the differing characters (for text output)."""
+    marks = set(positions)
+    return "".join("^" if i in marks else " " for i in range(len(address))).rstrip()
+
+
 def short(address: str) -> str:
     """0x1234…abcd for tight spaces; never for confirmation screens."""
     return f"{address[:6]}…{address[-4:]}"

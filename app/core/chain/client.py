@@ -73,8 +73,9 @@ class ChainClient:
         with node_errors(self.label):
             node_id = self.w3.eth.chain_id
         if node_id != self.chain_id:
-            raise RuleError(f"The node reports chain id {node_id}, but this network is pinned to "
-                            f"{self.chain_id}. Nothing was signed. Check the network settings.",
+            raise RuleError(f"The node at {self.label} reports chain id {node_id}, but this "
+                            f"network is pinned to {self.chain_id}. Nothing was signed or "
+                            "changed. Check the network settings (or the node behind the URL).",
                             code="wrong_chain",
                             details={"node": node_id, "expected": self.chain_id})
 
@@ -110,9 +111,9 @@ class ChainClient:
         with node_errors(self.label):
             return int(self.w3.eth.get_transaction_count(address, "pending"))
 
-    def mined_nonce(self, address: str) -> int:
+    def mined_nonce(self, address: str, block: int | str = "latest") -> int:
         with node_errors(self.label):
-            return int(self.w3.eth.get_transaction_count(address, "latest"))
+            return int(self.w3.eth.get_transaction_count(address, block))
 
     def estimate_transfer_gas(self, sender: str, to: str, amount: int) -> int:
         from eth_utils import ValidationError
@@ -128,8 +129,8 @@ class ChainClient:
                 text = str(exc).lower()
                 if "afford" in text or "insufficient funds" in text:
                     raise RuleError("Not enough gas coin to pay the network fee for this "
-                                    "transfer. Nothing was sent.",
-                                    code="insufficient_gas") from None
+                                    "transfer. Nothing was sent.", code="insufficient_gas",
+                                    details={"asset": "gas"}) from None
                 raise
         return gas * (100 + GAS_MARGIN_PERCENT) // 100
 
@@ -165,12 +166,13 @@ class ChainClient:
                 if "nonce too low" in text:
                     raise RuleError("The node already has a transaction with this nonce mined.",
                                     code="nonce_used") from None
-                if "underpriced" in text or "fee too low" in text:
+                if "underpriced" in text or "fee too low" in text or \
+                        "replacement" in text:
                     raise RuleError("The node refused the fee as too low to replace the pending "
                                     "transaction.", code="fee_too_low") from None
                 if "insufficient funds" in text:
                     raise RuleError("Not enough gas coin to pay for this transaction.",
-                                    code="insufficient_gas") from None
+                                    code="insufficient_gas", details={"asset": "gas"}) from None
                 raise ExternalError(f"The node refused the transaction: {exc}",
                                     code="node_refused") from None
 

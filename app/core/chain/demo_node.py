@@ -18,11 +18,10 @@ import os
 import sys
 from pathlib import Path
 
+from app.core.chain.network import DEMO_CHAIN_ID
 from app.core.errors import ExternalError
 from app.core.money import MLK_TOTAL_SUPPLY, TICA_POOL_MLK
 
-# eth-tester's chain id (web3's eth-tester provider answers eth_chainId with it).
-DEMO_CHAIN_ID = 131277322940537
 ETH = 10**18
 DEMO_GAS_GRANT = 1 * ETH  # what a new wallet gets to pay for its first transactions
 _MARKER = b"milk:demo-chain:v1"
@@ -96,6 +95,18 @@ class DemoNode:
         """Give a wallet demo gas (sent by the foundation). Returns the transaction hash."""
         nonce = self.w3.eth.get_transaction_count(self.foundation.address)
         tx = {**self._fees(self.foundation, nonce), "to": address, "value": wei, "gas": 21_000}
+        return self._send(self.foundation, tx)
+
+    gas_grant = DEMO_GAS_GRANT
+
+    def fund_mlk(self, address: str, units: int) -> str:
+        """Give a wallet demo MLK (sent by the foundation). Returns the transaction hash."""
+        from app.core.chain.contract import load_artifact
+
+        mlk = self.w3.eth.contract(address=self.token_address, abi=load_artifact().abi)
+        nonce = self.w3.eth.get_transaction_count(self.foundation.address)
+        tx = mlk.functions.transfer(address, units).build_transaction(
+            self._fees(self.foundation, nonce))
         return self._send(self.foundation, tx)
 
     def mine(self, blocks: int = 1) -> None:

@@ -1,26 +1,35 @@
 """Following the transactions the app signed until they are final.
 
-A transaction is recorded with its raw bytes before broadcast. `refresh` reads receipts and
-the sender's nonce to settle each open transaction: confirmed (status 1 and the matching
-Transfer log), failed, replaced (another transaction took its nonce: a speed-up or a
-cancel), or dropped (the node forgot it and the nonce is still free). `recover` re-sends
-the stored bytes of anything that may not have reached the node before a crash.
+A transaction is final only when its nonce is. It is recorded with its raw bytes before
+broadcast; `refresh` then settles each nonce family (the transactions of one sender sharing
+one nonce: an original and its speed-ups or cancel) from receipts and the sender's mined
+nonce:
+- a member with a receipt is confirmed (status 1 and the matching Transfer log) or failed,
+  and the others are replaced;
+- no receipt but the nonce is used: another transaction took it, all are replaced;
+- no receipt and the nonce free: the family is still pending. If the node has none of its
+  members, the one with the highest fees is re-sent byte for byte ("not seen by the node —
+  re-broadcasting"): the same signed bytes can never pay twice, and until the nonce is used
+  they could still be mined, so nothing is given up on.
+Outcomes are re-checked until they are `confirmations` blocks deep, so a reorg that removes a
+block reopens what it settled. Every refresh first checks the node's chain id: answers from
+another chain never change stored state.
 """
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from app.core.chain.client import ChainClient, Fees
 from app.core.chain.records import (
     CONFIRMED,
-    DROPPED,
     FAILED,
     OPEN_STATES,
     PENDING,
     REPLACED,
+    SETTLED_STATES,
     SIGNED,
     ChainTx,
 )
@@ -30,6 +39,8 @@ from app.core.keys import SignedTx
 from app.core.ledger.database import Database
 
 log = logging.getLogger(__name__)
+
+NOT_SEEN = "not seen by the node — re-broadcasting"
 
 
 @dataclass(frozen=True)
@@ -51,16 +62,23 @@ class TxView:
     replaces_id: int | None
     ledger_key: str | None
     krw_estimate: str | None
-    note: str | None
+    note: str | None  # what it is for (the recipient's label, "speed-up", ...)
+    depth: int = 0  # blocks since the outcome (any settled state), 0 while open
+    status_note: str | None = None  # why it is in its state ("not seen by the node — ...")
 
     @property
     def is_open(self) -> bool:
         return self.status in OPEN_STATES
 
+    def is_final(self, needed: int) -> bool:
+        """Settled and deep enough that a reorg is no longer expected to undo it."""
+        return self.status in SETTLED_STATES and self.depth >= needed
+
 
 class TxTracker:
-    def __init__(self, db: Database, client: ChainClient, clock: Clock):
+    def __init__(self, db: Database, client: ChainClient, clock: Clock, confirmations: int = 1):
         self.db, self.client, self.clock = db, client, clock
+        self.confirmations = max(1, confirmations)
 
     # -- recording and sending --
     def record(self, kind: str, tx: dict, signed: SignedTx, recipient: str, amount: int,
@@ -88,79 +106,116 @@ class TxTracker:
         return row.id
 
     def broadcast(self, tx_id: int) -> TxView:
+        """Send the stored bytes. If the node refuses or its answer is lost, the row stays
+        `signed` (with the reason) and the error goes to the caller; refresh re-sends it."""
         with self.db.read() as s:
             row = s.get(ChainTx, tx_id)
             raw = bytes.fromhex(row.raw_tx)
-        self.client.broadcast(raw)
-        self._set(tx_id, status=PENDING)
+        try:
+            self.client.broadcast(raw)
+        except MilkError as exc:
+            self._set(tx_id, status_note=f"not accepted by the node yet: {exc.message}"[:200])
+            raise
+        self._set(tx_id, status=PENDING, status_note=None)
         return self.get(tx_id)
 
     def recover(self) -> list[TxView]:
-        """After a restart: re-send stored bytes that may never have left, then refresh."""
-        for tx in self.open():
-            if tx.status == SIGNED or not self.client.knows(tx.tx_hash):
-                try:
-                    self.broadcast(tx.id)
-                except MilkError as exc:  # e.g. its nonce was used meanwhile: refresh decides
-                    log.info("re-broadcast of tx %s refused: %s", tx.id, exc.message)
+        """After a restart: the same as refresh (which re-sends what the node lacks)."""
         return self.refresh()
 
     # -- settling --
     def refresh(self, tx_id: int | None = None) -> list[TxView]:
-        """Settle open transactions from receipts and nonces; returns those that changed."""
-        changed = []
-        targets = [self.get(tx_id)] if tx_id is not None else self.open()
-        for tx in targets:
-            if tx is None or not tx.is_open or tx.chain_id != self.client.chain_id:
-                continue
-            new = self._settle(tx)
-            if new is not None:
-                changed.append(new)
-        return changed
+        """Settle open (and not yet final) transactions; returns those that changed.
+        Checks the node's chain id first: on a mismatch nothing is changed."""
+        self.client.check_chain()
+        head = self.client.block_number()
+        if tx_id is not None:
+            tx = self.get(tx_id)
+            families = [(tx.sender, tx.nonce)] if tx and tx.chain_id == self.client.chain_id \
+                else []
+        else:
+            families = self._unsettled_families(head)
+        changed: dict[int, None] = {}
+        for sender, nonce in families:
+            for changed_id in self._settle_family(sender, nonce, head):
+                changed[changed_id] = None
+        return [self.get(i) for i in changed]
 
-    def _settle(self, tx: TxView) -> TxView | None:
-        receipt = self.client.receipt(tx.tx_hash)
-        if receipt is not None:
-            ok = receipt.get("status") == 1 and (
-                tx.kind in ("cancel", "gas") or self.client.transfer_logged(
-                    receipt, tx.sender, tx.recipient, tx.amount))
-            self._set(tx.id, status=CONFIRMED if ok else FAILED,
-                      block_number=int(receipt["blockNumber"]), gas_used=int(receipt["gasUsed"]),
-                      note=None if ok else "reverted or no matching Transfer event")
-            self._retire_siblings(tx)
-            return self.get(tx.id)
-        if self.client.mined_nonce(tx.sender) > tx.nonce:
-            # Its nonce is spent but not by this hash: a sibling or an outside transaction won.
-            winner = self._mined_sibling(tx)
-            self._set(tx.id, status=REPLACED,
-                      note=f"replaced by transaction #{winner}" if winner else
-                      "its nonce was used by another transaction")
-            return self.get(tx.id)
-        if tx.status == PENDING and not self.client.knows(tx.tx_hash):
-            self._set(tx.id, status=DROPPED, note="the node no longer has this transaction")
-            return self.get(tx.id)
-        return None
-
-    def _mined_sibling(self, tx: TxView) -> int | None:
-        for other in self._siblings(tx):
-            if other.status == CONFIRMED or other.status == FAILED:
-                return other.id
-            if self.client.receipt(other.tx_hash) is not None:
-                self._settle(other)
-                return other.id
-        return None
-
-    def _retire_siblings(self, tx: TxView) -> None:
-        for other in self._siblings(tx):
-            if other.is_open or other.status == DROPPED:
-                self._set(other.id, status=REPLACED, note=f"replaced by transaction #{tx.id}")
-
-    def _siblings(self, tx: TxView) -> list[TxView]:
+    def _unsettled_families(self, head: int) -> list[tuple[str, int]]:
+        shallow = head - self.confirmations + 1  # settled at or below this block is final
         with self.db.read() as s:
-            rows = s.execute(select(ChainTx).where(
-                ChainTx.chain_id == tx.chain_id, ChainTx.sender == tx.sender,
-                ChainTx.nonce == tx.nonce, ChainTx.id != tx.id)).scalars()
-            return [self._view(r, None) for r in rows]
+            rows = s.execute(select(ChainTx.sender, ChainTx.nonce).where(
+                ChainTx.chain_id == self.client.chain_id,
+                or_(ChainTx.status.in_(OPEN_STATES),
+                    and_(ChainTx.status.in_(SETTLED_STATES),
+                         or_(ChainTx.block_number.is_(None),
+                             ChainTx.block_number > shallow))))
+                .order_by(ChainTx.id)).all()
+        return list(dict.fromkeys((r.sender, r.nonce) for r in rows))
+
+    def _family(self, sender: str, nonce: int) -> list[ChainTx]:
+        with self.db.read() as s:
+            rows = list(s.execute(select(ChainTx).where(
+                ChainTx.chain_id == self.client.chain_id, ChainTx.sender == sender,
+                ChainTx.nonce == nonce).order_by(ChainTx.id)).scalars())
+            s.expunge_all()
+        return rows
+
+    def _settle_family(self, sender: str, nonce: int, head: int,
+                       resent: bool = False) -> list[int]:
+        members = self._family(sender, nonce)
+        changed: list[int] = []
+
+        def update(row: ChainTx, **values) -> None:
+            if any(getattr(row, k) != v for k, v in values.items()):
+                self._set(row.id, **values)
+                changed.append(row.id)
+
+        for row in members:
+            receipt = self.client.receipt(row.tx_hash)
+            if receipt is None:
+                continue
+            block = int(receipt["blockNumber"])
+            ok = receipt.get("status") == 1 and (
+                row.kind in ("cancel", "gas") or self.client.transfer_logged(
+                    receipt, row.sender, row.recipient, row.amount))
+            update(row, status=CONFIRMED if ok else FAILED, block_number=block,
+                   gas_used=int(receipt["gasUsed"]),
+                   status_note=None if ok else "reverted or no matching Transfer event")
+            for other in members:
+                if other.id != row.id:
+                    update(other, status=REPLACED, block_number=block,
+                           status_note=f"replaced by transaction #{row.id}")
+            return changed  # one nonce is mined once: the family is settled
+        if self.client.mined_nonce(sender) > nonce:
+            for row in members:
+                if row.status != REPLACED:
+                    update(row, status=REPLACED, block_number=head,
+                           status_note="its nonce was used by another transaction")
+            return changed
+        # The nonce is free: whatever was settled was undone by a reorg; all are pending.
+        known = [row for row in members if self.client.knows(row.tx_hash)]
+        for row in members:
+            if row.status in SETTLED_STATES:
+                update(row, status=PENDING, block_number=None, gas_used=None,
+                       status_note="its block was reorganised away — waiting to be mined "
+                       "again")
+            elif row in known and row.status == SIGNED:
+                update(row, status=PENDING)
+        if known:
+            return changed
+        best = max(members, key=lambda r: (r.max_fee_per_gas, r.id))
+        try:
+            self.client.broadcast(bytes.fromhex(best.raw_tx))
+        except MilkError as exc:  # e.g. its nonce got used meanwhile: the next refresh sees it
+            log.info("re-broadcast of tx %s refused: %s", best.id, exc.message)
+            update(best, status_note=f"{NOT_SEEN} (the node said: {exc.message})"[:200])
+            return changed
+        update(best, status=PENDING, status_note=NOT_SEEN)
+        if resent:
+            return changed
+        # A node that mines at once (the demo chain, automine) has settled it already.
+        return changed + self._settle_family(sender, nonce, self.client.block_number(), True)
 
     # -- reads --
     def get(self, tx_id: int) -> TxView | None:
@@ -189,6 +244,15 @@ class TxTracker:
             head = self._head() if rows else None
             return [self._view(r, head) for r in rows]
 
+    def where(self, *conditions) -> list[TxView]:
+        """Transactions of this chain matching SQLAlchemy conditions on ChainTx, oldest first."""
+        with self.db.read() as s:
+            rows = list(s.execute(select(ChainTx).where(
+                ChainTx.chain_id == self.client.chain_id, *conditions)
+                .order_by(ChainTx.id)).scalars())
+            head = self._head() if rows else None
+            return [self._view(r, head) for r in rows]
+
     def fees_of(self, tx_id: int) -> Fees:
         with self.db.read() as s:
             row = s.get(ChainTx, tx_id)
@@ -209,10 +273,12 @@ class TxTracker:
 
     @staticmethod
     def _view(row: ChainTx, head: int | None) -> TxView:
-        confirmations = 0
-        if row.status == CONFIRMED and row.block_number is not None and head is not None:
-            confirmations = max(0, head - row.block_number + 1)
+        depth = 0
+        if row.status in SETTLED_STATES and row.block_number is not None and head is not None:
+            depth = max(0, head - row.block_number + 1)
+        confirmations = depth if row.status == CONFIRMED else 0
         return TxView(row.id, row.kind, row.chain_id, row.sender, row.recipient, row.amount,
                       row.nonce, row.tx_hash, row.status, row.created_at, row.updated_at,
                       row.block_number, confirmations, row.gas_limit * row.max_fee_per_gas,
-                      row.replaces_id, row.ledger_key, row.krw_estimate, row.note)
+                      row.replaces_id, row.ledger_key, row.krw_estimate, row.note, depth,
+                      row.status_note)

@@ -7,6 +7,7 @@ unlock prompt nobody answers; the GUI never calls this module from its own threa
 """
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,14 +24,65 @@ HOW_TO = ("Install and unlock a real keyring: on Linux GNOME Keyring or KWallet 
 
 @dataclass(frozen=True)
 class BackendInfo:
-    name: str
+    name: str  # the technical class name, e.g. keyring.backends.SecretService.Keyring
     accepted: bool
     reason: str
+    label: str = ""  # what people call it: "GNOME Keyring (Secret Service)", "macOS Keychain"
 
 
 def _describe(backend) -> str:
     cls = type(backend)
     return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def human_name(backend) -> str:
+    """The keyring's everyday name (the Secret Service provider is asked when it can be)."""
+    module = type(backend).__module__
+    if module == "keyring.backends.SecretService":
+        provider = _secret_service_provider()
+        return f"{provider} (Secret Service)" if provider else "Secret Service"
+    if module == "keyring.backends.kwallet":
+        return "KWallet"
+    if module.startswith("keyring.backends.macOS"):
+        return "macOS Keychain"
+    if module == "keyring.backends.Windows":
+        return "Windows Credential Locker"
+    if module == "keyring.backends.libsecret":
+        return "Secret Service (libsecret)"
+    if module.startswith("keyrings.alt"):
+        return f"{type(backend).__name__} file (keyrings.alt)"
+    if module == "keyring.backends.fail":
+        return "No keyring"
+    if module == "keyring.backends.null":
+        return "Null keyring"
+    return _describe(backend)
+
+
+def _secret_service_provider() -> str | None:
+    """GNOME Keyring or KWallet, from the name owning org.freedesktop.secrets (best effort:
+    a few milliseconds on D-Bus; None when it cannot tell)."""
+    try:
+        from jeepney import DBusAddress, new_method_call
+        from jeepney.io.blocking import open_dbus_connection
+
+        with open_dbus_connection(bus="SESSION") as conn:
+            bus = DBusAddress("/org/freedesktop/DBus", bus_name="org.freedesktop.DBus",
+                              interface="org.freedesktop.DBus")
+            owner = conn.send_and_get_reply(
+                new_method_call(bus, "GetNameOwner", "s", ("org.freedesktop.secrets",)),
+                timeout=2).body[0]
+            pid = conn.send_and_get_reply(
+                new_method_call(bus, "GetConnectionUnixProcessID", "s", (owner,)),
+                timeout=2).body[0]
+        with open(f"/proc/{pid}/comm", encoding="utf-8") as fh:
+            comm = fh.read().strip()
+    except Exception:  # any failure only means "cannot tell"
+        return None
+    if "gnome-keyring" in comm:
+        return "GNOME Keyring"
+    if "kwallet" in comm or "ksecretd" in comm:
+        return "KWallet"
+    return None
 
 
 def _refusal(backend) -> str | None:
@@ -52,10 +104,18 @@ def _refusal(backend) -> str | None:
 
 
 def current_backend():
-    """The usable backend: for a chainer, its first acceptable member (never a file one)."""
+    """The usable backend: for a chainer, its first acceptable member (never a file one).
+    A PYTHON_KEYRING_BACKEND that names no loadable backend is refused (exit 4), naming it."""
     import keyring
 
-    backend = keyring.get_keyring()
+    try:
+        backend = keyring.get_keyring()
+    except Exception as exc:  # keyring imports the named class and raises what that raises
+        chosen = os.environ.get("PYTHON_KEYRING_BACKEND", "")
+        raise ExternalError(f"The keyring backend '{chosen}' chosen by PYTHON_KEYRING_BACKEND "
+                            f"cannot be loaded ({type(exc).__name__}). Unset it or name an "
+                            f"installed backend. {HOW_TO}", code="keyring_refused",
+                            details={"backend": chosen}) from None
     if type(backend).__module__ == "keyring.backends.chainer":
         for member in getattr(backend, "backends", []):
             if _refusal(member) is None:
@@ -64,9 +124,13 @@ def current_backend():
 
 
 def backend_info() -> BackendInfo:
-    backend = current_backend()
+    try:
+        backend = current_backend()
+    except ExternalError as exc:
+        chosen = exc.details.get("backend", "")
+        return BackendInfo(chosen, False, exc.message, chosen)
     reason = _refusal(backend)
-    return BackendInfo(_describe(backend), reason is None, reason or "ok")
+    return BackendInfo(_describe(backend), reason is None, reason or "ok", human_name(backend))
 
 
 def require_backend():

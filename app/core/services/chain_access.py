@@ -43,7 +43,8 @@ class ChainAccess:
 
     def tracker(self) -> TxTracker:
         if self._tracker is None:
-            self._tracker = TxTracker(self.ctx.db, self.client(), self.ctx.clock)
+            self._tracker = TxTracker(self.ctx.db, self.client(), self.ctx.clock,
+                                      self.config.confirmations)
         return self._tracker
 
     @property
@@ -94,5 +95,12 @@ class ChainAccess:
 
 def _http_web3(url: str):
     from web3 import HTTPProvider, Web3
+    from web3.providers.rpc.utils import ExceptionRetryConfiguration
 
-    return Web3(HTTPProvider(url, request_kwargs={"timeout": 15}))
+    # Reads are retried briefly (a node restarting); sending never is (web3's allowlist).
+    import requests
+
+    retry = ExceptionRetryConfiguration(errors=(ConnectionError, requests.ConnectionError),
+                                        retries=2, backoff_factor=0.1)
+    return Web3(HTTPProvider(url, request_kwargs={"timeout": 15},
+                             exception_retry_configuration=retry))

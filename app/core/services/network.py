@@ -45,9 +45,14 @@ class NetworkService:
         return self.show()
 
     def use_rpc(self, url: str, chain_id: int, token: str | None = None,
-                treasury: str | None = None, confirmations: int | None = None) -> NetworkInfo:
+                treasury: str | None = None, confirmations: int | None = None,
+                name: str | None = None, gas_coin: str | None = None,
+                explorer: str | None = None) -> NetworkInfo:
         """Pin a JSON-RPC network. The node must answer with the same chain id, and a given
-        token must be an 18-decimal contract; otherwise nothing is saved."""
+        token must be an 18-decimal contract; otherwise nothing is saved. `name` (default
+        from the chain id, e.g. "Arbitrum One"), `gas_coin` (default ETH) and `explorer`
+        (a transaction link with {tx}) describe it to the user."""
+        url = net.check_rpc(url, chain_id, confirmations, name, gas_coin, explorer)
         probe_cfg = net.NetworkConfig(net.CUSTOM, url, chain_id, token)
         w3 = _http_web3(url)
         if token:
@@ -63,7 +68,8 @@ class NetworkService:
                                 code="bad_token")
         else:
             ChainClient(w3, chain_id, "0x" + "0" * 40, probe_cfg.label).check_chain()
-        net.use_rpc(self.ctx.settings, url, chain_id, token, treasury, confirmations)
+        net.use_rpc(self.ctx.settings, url, chain_id, token, treasury, confirmations, name,
+                    gas_coin, explorer)
         self.chain.reset()
         return self.show() if token else NetworkInfo(self.chain.config, chain_id, 0, "", 18,
                                                      treasury)

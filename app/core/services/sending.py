@@ -3,6 +3,13 @@
 `prepare` does all the checks that need no password and returns a plan with the fees, the
 KRW value and the warnings the user must acknowledge. `send` signs the plan, stores the raw
 transaction, then broadcasts it. Refusals change nothing and sign nothing.
+
+Refused: the zero address, and an exchange deposit entry saved for another network (MLK on
+the wrong chain is what exchanges most often cannot recover). Warnings to acknowledge: the
+token contract, any contract, a look-alike of an address the user has paid or saved (both
+addresses and the differing characters are given), a first-time recipient, and a cash-out to
+an exchange at or above the travel-rule value (₩1,000,000 by default), which exchanges accept
+only from a wallet registered in the user's name.
 """
 from __future__ import annotations
 
@@ -12,23 +19,33 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from app.core.chain.addresses import ZERO_ADDRESS, looks_like, parse_address, same_address
+from app.core.chain.addresses import (
+    ZERO_ADDRESS,
+    differences,
+    looks_like,
+    parse_address,
+    same_address,
+)
 from app.core.chain.client import Fees
 from app.core.chain.records import CONFIRMED, OPEN_STATES, ChainTx
 from app.core.chain.tracker import TxView
 from app.core.errors import InputError, MilkError, RuleError
 from app.core.keys import Secret
-from app.core.money import MLK_UNIT, format_mlk, parse_mlk
+from app.core.money import MLK, MLK_UNIT, format_krw, format_mlk, parse_krw, parse_mlk
 from app.core.services.wallet import WalletService
 
 REPLACEMENT_BUMP_PERCENT = 15  # nodes require >= 10% more on both fee caps
 WEI = 10**18
+TRAVEL_RULE_SETTING = "wallet.travel_rule_krw"
+TRAVEL_RULE_KRW = Decimal(1_000_000)  # Korea's travel rule applies from ₩1,000,000
 
 
 @dataclass(frozen=True)
 class Warning:
-    code: str  # token_contract | contract | lookalike | first_time | self
+    code: str  # token_contract | contract | lookalike | first_time | self | travel_rule
     message: str
+    known: str | None = None  # lookalike: the address it imitates
+    differing: tuple[int, ...] = ()  # lookalike: positions (0x included) that differ
 
 
 @dataclass(frozen=True)
@@ -45,10 +62,18 @@ class SendPlan:
     krw_estimate: Decimal | None
     warnings: tuple[Warning, ...]
     chain_id: int
+    network: str = ""  # the network's name, e.g. "Arbitrum One"
+    gas_coin: str = "ETH"
 
     @property
     def max_gas_cost(self) -> int:
         return self.gas_limit * self.fees.max_fee_per_gas
+
+
+def refuse_zero_address(recipient: str) -> None:
+    if same_address(recipient, ZERO_ADDRESS):
+        raise RuleError("That is the zero address: MLK sent there is destroyed, and the MLK "
+                        "contract refuses it. Nothing was sent.", code="zero_address")
 
 
 class SendService:
@@ -77,32 +102,45 @@ class SendService:
         units = amount if isinstance(amount, int) else parse_mlk(amount)
         client = self.chain.client()
         client.check_chain()
-        if same_address(recipient, ZERO_ADDRESS):
-            raise RuleError("That is the zero address: MLK sent there is destroyed, and the MLK "
-                            "contract refuses it. Nothing was sent.", code="zero_address")
+        refuse_zero_address(recipient)
+        config = self.chain.config
+        contact = self.wallet.book.lookup(recipient)
+        if contact and contact.kind == "exchange" and contact.chain_id is not None and \
+                contact.chain_id != client.chain_id:
+            raise RuleError(
+                f"{contact.label} is a deposit address for {contact.network} (chain "
+                f"{contact.chain_id}), but this wallet is on {config.name} (chain "
+                f"{client.chain_id}). An exchange credits only deposits made on the network "
+                "it gave the address for; MLK sent on another network is usually lost. "
+                "Nothing was sent.", code="wrong_network",
+                details={"entry_network": contact.network, "entry_chain_id": contact.chain_id,
+                         "network": config.name, "chain_id": client.chain_id})
         balance = client.mlk_balance(sender)
         if units > balance:
             raise RuleError(f"Not enough MLK in your wallet: it holds {format_mlk(balance)}, "
                             f"this sends {format_mlk(units)}.", code="insufficient_mlk",
-                            details={"available": balance, "needed": units})
+                            details={"asset": MLK, "available": balance, "needed": units})
         gas = client.estimate_transfer_gas(sender, recipient, units)
         fees = client.fees()
         gas_balance = client.gas_balance(sender)
         if gas * fees.max_fee_per_gas > gas_balance:
-            raise RuleError(f"Not enough gas coin to pay the network fee: up to "
-                            f"{_eth(gas * fees.max_fee_per_gas)} is needed, the wallet holds "
-                            f"{_eth(gas_balance)}.", code="insufficient_gas",
-                            details={"available": gas_balance,
+            coin = config.gas_coin
+            raise RuleError(f"Not enough {coin} to pay the network fee: up to "
+                            f"{_coin(gas * fees.max_fee_per_gas, coin)} is needed, the wallet "
+                            f"holds {_coin(gas_balance, coin)}.", code="insufficient_gas",
+                            details={"asset": "gas", "coin": coin, "available": gas_balance,
                                      "needed": gas * fees.max_fee_per_gas})
-        contact = self.wallet.book.lookup(recipient)
-        warnings = self._warnings(sender, recipient, client) if check_warnings else ()
-        return SendPlan(sender, recipient, units, contact.label if contact else None,
-                        (contact.exchange or contact.label) if contact and
-                        contact.kind == "exchange" else None,
-                        gas, fees, balance, gas_balance, self.krw_value(units), tuple(warnings),
-                        client.chain_id)
+        exchange = (contact.exchange or contact.label) if contact and \
+            contact.kind == "exchange" else None
+        krw = self.krw_value(units)
+        warnings = self._warnings(sender, recipient, client, exchange, krw) \
+            if check_warnings else ()
+        return SendPlan(sender, recipient, units, contact.label if contact else None, exchange,
+                        gas, fees, balance, gas_balance, krw, tuple(warnings),
+                        client.chain_id, config.name, config.gas_coin)
 
-    def _warnings(self, sender: str, recipient: str, client) -> list[Warning]:
+    def _warnings(self, sender: str, recipient: str, client, exchange: str | None,
+                  krw: Decimal | None) -> list[Warning]:
         out = []
         if same_address(recipient, client.token_address):
             out.append(Warning("token_contract", "This is the MLK token contract itself. MLK "
@@ -112,21 +150,42 @@ class SendService:
                                "wallet. Make sure it can receive and return MLK."))
         if same_address(recipient, sender):
             out.append(Warning("self", "This is your own wallet address."))
-        known = self._known_addresses(sender)
-        twin = next((k for k in known if looks_like(recipient, k)), None)
+        twin = next((k for k in self._known_addresses(sender, client)
+                     if looks_like(recipient, k)), None)
         if twin:
             out.append(Warning("lookalike", f"This address looks like {twin}, which you have "
-                               "used before, but it is a different address. Scammers plant such "
-                               "look-alikes in your history. Compare every character."))
+                               "paid or saved before, but it is a different address. Scammers "
+                               "plant such look-alikes in your history. Compare every "
+                               "character.", known=twin, differing=differences(recipient, twin)))
         if not any(same_address(recipient, k) for k in self._previous_recipients(sender)):
             out.append(Warning("first_time", "You have never sent to this address before. "
                                "Consider a small test amount first."))
+        line = self.travel_rule_krw()
+        if exchange and krw is not None and krw >= line:
+            out.append(Warning("travel_rule", f"This cash-out is worth {format_krw(krw)}, at or "
+                               f"above {format_krw(line)} (the travel rule): {exchange} accepts "
+                               "it only from a wallet registered in your name there. Register "
+                               "this wallet's address with the exchange first, or the deposit "
+                               "may be held or returned."))
         return out
 
-    def _known_addresses(self, sender: str) -> list[str]:
+    def travel_rule_krw(self) -> Decimal:
+        text = self.ctx.settings.get(TRAVEL_RULE_SETTING)
+        return Decimal(text) if text else TRAVEL_RULE_KRW
+
+    def set_travel_rule_krw(self, krw: str) -> Decimal:
+        """The KRW value from which a cash-out to an exchange warns about the travel rule."""
+        value = parse_krw(krw)
+        self.ctx.settings.set(TRAVEL_RULE_SETTING, str(value))
+        return value
+
+    def _known_addresses(self, sender: str, client) -> list[str]:
+        """What a look-alike imitates: addresses saved in the book or paid before (not the
+        token contract, which every transfer touches)."""
         book = [c.address for c in self.wallet.book.entries()]
-        return list({a.lower(): a for a in book + self._previous_recipients(sender) +
-                     [sender]}.values())
+        known = {a.lower(): a for a in book + self._previous_recipients(sender)}
+        known.pop(client.token_address.lower(), None)
+        return list(known.values())
 
     def _previous_recipients(self, sender: str) -> list[str]:
         with self.ctx.db.read() as s:
@@ -154,19 +213,29 @@ class SendService:
         signer = self.wallet.unlock(password)
         client = self.chain.client()
         client.check_chain()  # pinned chain id, compared again right before signing
+        if client.chain_id != plan.chain_id:
+            raise RuleError("The network changed since this send was prepared. Nothing was "
+                            "sent; prepare it again.", code="wrong_chain")
         tx = client.transfer_tx(plan.sender, plan.recipient, plan.amount,
-                                self._next_nonce(plan.sender), plan.gas_limit, plan.fees)
+                                self.next_nonce(plan.sender), plan.gas_limit, plan.fees)
         signed = signer.sign_transaction(tx)
         tracker = self.chain.tracker()
         tx_id = tracker.record(kind, tx, signed, plan.recipient, plan.amount,
                                ledger_key=ledger_key,
                                krw_estimate=str(plan.krw_estimate) if plan.krw_estimate
                                else None, note=plan.label)
-        view = tracker.broadcast(tx_id)
         self.wallet.book.touch(plan.recipient)
-        return view
+        return self._broadcast(tx_id)
 
-    def _next_nonce(self, sender: str) -> int:
+    def _broadcast(self, tx_id: int) -> TxView:
+        try:
+            return self.chain.tracker().broadcast(tx_id)
+        except MilkError as exc:
+            raise type(exc)(f"{exc.message} The signed transaction is kept as #{tx_id} and sent "
+                            "again automatically until its nonce is used (cancel it to stop "
+                            "it).", code=exc.code, details={**exc.details, "tx": tx_id}) from None
+
+    def next_nonce(self, sender: str) -> int:
         node = self.chain.client().pending_nonce(sender)
         with self.ctx.db.read() as s:
             tracked = s.execute(select(ChainTx.nonce).where(
@@ -174,12 +243,13 @@ class SendService:
                 ChainTx.status.in_(OPEN_STATES))).scalars().all()
         return max([node] + [n + 1 for n in tracked])
 
-    def speed_up(self, tx_id: int, password: Secret | str) -> TxView:
-        """Re-send the same transfer with the same nonce and higher fees."""
+    def speed_up(self, tx_id: int, password: Secret | str | None = None) -> TxView:
+        """Re-send the same transfer with the same nonce and higher fees. A withdrawal is
+        TICA's treasury's transaction: its key signs, no password is needed."""
         original = self._replaceable(tx_id)
         client = self.chain.client()
         fees = self._replacement_fees(original)
-        signer = self.wallet.unlock(password)
+        signer = self._signer_for(original, password)
         if original.kind == "cancel":
             tx = client.plain_tx(original.sender, original.sender, 0, original.nonce, fees)
         else:
@@ -188,25 +258,46 @@ class SendService:
         return self._replace(original, tx, signer.sign_transaction(tx), original.kind,
                              original.recipient, original.amount, "speed-up")
 
-    def cancel(self, tx_id: int, password: Secret | str) -> TxView:
-        """Take the nonce back: a zero-value transfer to yourself with higher fees."""
+    def cancel(self, tx_id: int, password: Secret | str | None = None) -> TxView:
+        """Take the nonce back: a zero-value transfer to yourself with higher fees. Once it
+        is confirmed, the original can never be mined (a withdrawal's hold then returns)."""
         original = self._replaceable(tx_id)
         client = self.chain.client()
         fees = self._replacement_fees(original)
-        signer = self.wallet.unlock(password)
+        signer = self._signer_for(original, password)
         tx = client.plain_tx(original.sender, original.sender, 0, original.nonce, fees)
         return self._replace(original, tx, signer.sign_transaction(tx), "cancel",
                              original.sender, 0, f"cancels transaction #{original.id}")
 
+    def needs_password(self, tx_id: int) -> bool:
+        """Whether speeding up or cancelling this transaction needs the wallet password (a
+        withdrawal is signed by the treasury instead)."""
+        tx = self.chain.tracker().get(tx_id)
+        return tx is None or not self._is_treasury_tx(tx)
+
+    def _is_treasury_tx(self, tx: TxView) -> bool:
+        try:
+            return same_address(tx.sender, self.chain.treasury_address())
+        except MilkError:
+            return False
+
+    def _signer_for(self, tx: TxView, password: Secret | str | None):
+        if self._is_treasury_tx(tx):
+            return self.chain.treasury_signer()
+        if password is None:
+            raise InputError("The wallet password is needed.", code="password_needed")
+        return self.wallet.unlock(password)
+
     def _replaceable(self, tx_id: int) -> TxView:
         tracker = self.chain.tracker()
-        tracker.refresh(tx_id)
-        tx = tracker.get(tx_id)
-        if tx is None:
+        if tracker.get(tx_id) is None:
             raise InputError(f"There is no transaction #{tx_id}.", code="unknown_tx")
-        if not same_address(tx.sender, self.wallet.require_signing()):
-            raise RuleError("Only transactions sent from your wallet can be sped up or "
-                            "cancelled.", code="not_yours")
+        tracker.refresh(tx_id)  # checks the chain id before anything else
+        tx = tracker.get(tx_id)
+        if not self._is_treasury_tx(tx) and \
+                not same_address(tx.sender, self.wallet.require_signing()):
+            raise RuleError("Only transactions sent from your wallet (or withdrawals) can be "
+                            "sped up or cancelled.", code="not_yours")
         if not tx.is_open:
             raise RuleError(f"Transaction #{tx_id} is already {tx.status}; only pending "
                             "transactions can be sped up or cancelled.", code="not_pending")
@@ -226,11 +317,14 @@ class SendService:
                  note) -> TxView:
         tracker = self.chain.tracker()
         gas_cost = tx["gas"] * tx["maxFeePerGas"]
-        if gas_cost > self.chain.client().gas_balance(original.sender):
-            raise RuleError("Not enough gas coin to pay the higher fee.", code="insufficient_gas")
+        have = self.chain.client().gas_balance(original.sender)
+        if gas_cost > have:
+            raise RuleError(f"Not enough {self.chain.config.gas_coin} to pay the higher fee.",
+                            code="insufficient_gas",
+                            details={"asset": "gas", "available": have, "needed": gas_cost})
         tx_id = tracker.record(kind, tx, signed, recipient, amount, ledger_key=original.ledger_key,
                                replaces_id=original.id, note=note)
-        return tracker.broadcast(tx_id)
+        return self._broadcast(tx_id)
 
     def wait(self, tx_id: int, timeout: float = 60.0, confirmations: int = 1) -> TxView:
         """Poll until the transaction is final (and confirmed deep enough) or time runs out."""
@@ -246,5 +340,5 @@ class SendService:
             time.sleep(0.5)
 
 
-def _eth(wei: int) -> str:
-    return f"{Decimal(wei) / WEI:.6f} gas coin"
+def _coin(wei: int, coin: str) -> str:
+    return f"{Decimal(wei) / WEI:.6f} {coin}"
