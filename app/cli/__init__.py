@@ -11,6 +11,7 @@ import os
 import sys
 
 from app.cli import core_commands as core
+from app.cli.crash_hook import install_from_env as install_crash_hook
 from app.cli.output import emit, emit_error
 from app.core.errors import InputError, MilkError, RuleError
 
@@ -119,11 +120,11 @@ def _bps(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    install_crash_hook()
     as_json = "--json" in argv
     command = next((a for a in argv if not a.startswith("-")), "")
-    logging.basicConfig(level=os.environ.get("MILK_LOG", "WARNING"),
-                        format="%(levelname)s %(name)s: %(message)s")
     try:
+        _configure_logging(os.environ.get("MILK_LOG", ""))
         args = build_parser().parse_args(argv)
         as_json = getattr(args, "json", False)
         command = args.command
@@ -141,6 +142,24 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     emit(result, as_json, command)
     return result.exit_code
+
+
+def _configure_logging(spec: str) -> None:
+    """MILK_LOG: a level for everything (DEBUG), and/or LOGGER=LEVEL pairs, comma-separated
+    (`MILK_LOG=sqlalchemy.engine=INFO` prints each SQL statement before it runs)."""
+    root, named = "WARNING", {}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        name, _, level = part.rpartition("=")
+        if level.upper() not in logging.getLevelNamesMapping():
+            raise InputError(f"MILK_LOG: '{level}' is not a log level (DEBUG, INFO, WARNING, "
+                             "ERROR).", code="bad_log_level")
+        if name:
+            named[name] = level.upper()
+        else:
+            root = level.upper()
+    logging.basicConfig(level=root, format="%(levelname)s %(name)s: %(message)s")
+    for name, level in named.items():
+        logging.getLogger(name).setLevel(level)
 
 
 def _run(args):

@@ -87,6 +87,34 @@ def test_quote_then_convert_that_quote(milk):
     assert c["amount_out"] == q["amount_out"] and c["kind"] == "swap"
 
 
+def test_a_quote_converts_once(milk):
+    q = milk("quote", "YANOLJA", "MLK", "2000").json["quote_id"]
+    first = milk("convert", "--quote", q, "--key", "tap-1")
+    assert first.code == 0
+    before = milk.state()
+    for key in ("tap-2", "tap-3", "tap-4"):
+        run = milk("convert", "--quote", q, "--key", key)
+        assert run.code == 3 and run.json["error"]["code"] == "quote_used"
+    assert milk.state() == before
+    empty = milk("convert", "YANOLJA", "MLK", "2000", "--key", "")
+    assert empty.code == 2 and empty.json["error"]["code"] == "bad_key"
+    assert milk.state() == before
+
+
+def test_a_user_key_shaped_like_a_withdrawal_key_is_the_users_own(milk):
+    """`withdraw:payout-7` is the app's key for the withdrawal keyed `payout-7`; typed as a
+    conversion key it names a conversion, and neither blocks the other."""
+    to = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
+    convert = milk("convert", "YANOLJA", "MLK", "2000", "--key", "withdraw:payout-7")
+    assert convert.code == 0, convert.stdout
+    withdraw = milk("wallet", "withdraw", "5", "--to", to, "--key", "payout-7")
+    assert withdraw.code == 0, withdraw.stdout
+    again = milk("convert", "YANOLJA", "MLK", "2000", "--key", "withdraw:payout-7")
+    assert again.json["replayed"] and again.json["entry_seq"] == convert.json["entry_seq"]
+    kinds = [e["kind"] for e in milk("history", "--limit", "4").json["entries"]]
+    assert kinds.count("sell") == 1 and kinds.count("withdraw") == 1
+
+
 def test_an_expired_quote_is_refused(milk):
     q = milk("quote", "YANOLJA", "MLK", "2000").json["quote_id"]
     db = sqlite3.connect(milk.data_dir / "ledger.sqlite3")

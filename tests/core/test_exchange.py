@@ -177,3 +177,98 @@ def _balance(svc, owner, asset):
 
     with svc.ctx.db.read() as s:
         return Journal(s).balance(owner, asset)
+
+
+# -- exactly once (issue 10, point 6) ------------------------------------------------------------
+
+def test_a_quote_executes_once_whatever_the_key(services):
+    q = services.exchange.quote(YA, MLK, "2000")
+    first = services.exchange.execute(q, key="tap-1")
+    assert services.exchange.execute(q, key="tap-1").entry.seq == first.entry.seq  # a retry
+    for key in ("tap-2", "tap-3", "tap-4"):
+        err = refused(services, lambda k=key: services.exchange.execute(q, key=k), "quote_used")
+        assert f"#{first.entry.seq}" in err.message
+    again = services.exchange.execute(q)  # no key: the quote itself is the key
+    assert again.replayed and again.entry.seq == first.entry.seq
+
+
+def test_a_quote_executed_without_a_key_is_used_too(services):
+    q = services.exchange.quote(MLK, DELI, "20")
+    first = services.exchange.execute(q)
+    assert services.exchange.execute(q).entry.seq == first.entry.seq
+    refused(services, lambda: services.exchange.execute(q, key="late"), "quote_used")
+
+
+@pytest.mark.parametrize("key", ["", " ", "\t"])
+def test_an_empty_key_is_refused_not_ignored(services, key):
+    q = services.exchange.quote(YA, MLK, "2000")
+    refused(services, lambda: services.exchange.execute(q, key=key), "bad_key", InputError)
+    refused(services, lambda: services.exchange.convert(YA, MLK, "2000", key=key), "bad_key",
+            InputError)
+
+
+@pytest.mark.parametrize("key", ["genesis:tica-pool:MLK", "demo:welcome-reward", "expire:1",
+                                 "withdraw:payout-7", "withdraw:payout-7:settled", "sync:x"])
+def test_user_keys_never_meet_the_apps_own_keys(services, key):
+    services.points.sweep_expired()
+    c = services.exchange.convert(YA, MLK, "2000", key=key)
+    assert not c.replayed and c.entry.kind == "sell"
+    assert services.exchange.convert(YA, MLK, "2000", key=key).entry.seq == c.entry.seq
+    with services.ctx.db.read() as s:  # the app's entries under that text are untouched
+        from sqlalchemy import func, select
+
+        from app.core.ledger.schema import JournalEntry
+        n = s.execute(select(func.count()).select_from(JournalEntry)
+                      .where(JournalEntry.idem_key.like(f"%{key}"))).scalar()
+    assert n >= 1 and services.admin.verify().ok
+
+
+def test_a_user_key_shaped_like_a_quote_key_books_its_own_conversion(services):
+    q = services.exchange.quote(YA, MLK, "2000")
+    first = services.exchange.execute(q)  # the app's key for it: convert:<quote id>
+    mine = services.exchange.convert(YA, MLK, "2000", key=f"convert:{q.id}")
+    assert not mine.replayed and mine.entry.seq != first.entry.seq
+
+
+def test_a_retry_across_the_upgrade_finds_the_bare_key_it_was_booked_under(db_url, tmp_path,
+                                                                               clock):
+    """Before revision 0005 a user's key was stored bare: a script retrying `--key order-7`
+    after the upgrade must get the first conversion back, not a second one."""
+    from alembic import command
+    from alembic.config import Config
+
+    from app.core.ledger import Database, Journal, Line, NewLot
+    from app.core.ledger.database import MIGRATIONS_DIR
+    from app.core.services import Services
+    from app.core.services.exchange import _params
+
+    db = Database(db_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0004")
+    user, units = acct.user(), 2000
+    memo = {"from": YA, "to": MLK, "amount_in": "2000", "amount_out": str(985 * MLK_UNIT // 100),
+            "fee": "0", "price": "200", "quote": "q-old"}
+    with db.write() as s:  # what the old release wrote: the entry under the bare key
+        j = Journal(s)
+        j.append("sync", "sync:old", "p", [Line(acct.issuer(YA), YA, -units),
+                                           Line(user, YA, units, NewLot(clock.today()))],
+                 {}, clock.now())
+        j.append("genesis", "genesis:old", "p", [Line(acct.BRIDGE, MLK, -MLK_UNIT),
+                                                 Line(user, MLK, MLK_UNIT)], {}, clock.now())
+        j.append("sell", "order-7", _params(user, YA, MLK, units, "exact_in"),
+                 [Line(user, MLK, -1), Line(acct.POOL, MLK, 1)], memo, clock.now())
+    db.dispose()
+    svc = Services.open(tmp_path / "p", database_url=db_url, clock=clock)
+    try:
+        again = svc.exchange.convert(YA, MLK, "2000", key="order-7")
+        assert again.replayed and again.entry.seq == 3
+        with pytest.raises(InputError) as e:  # the same key for another request
+            svc.exchange.convert(YA, MLK, "2500", key="order-7")
+        assert e.value.code == "idempotency_conflict"
+        with pytest.raises(RuleError):  # an app key of that era is no user key: a new request
+            svc.exchange.convert(YA, MLK, "2000", key="genesis:old")
+    finally:
+        svc.close()

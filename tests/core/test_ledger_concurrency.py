@@ -46,7 +46,52 @@ def test_parallel_writers_keep_one_unbroken_chain(services, db_url, tmp_path):
         with db.engine.connect() as c:
             seqs = [r[0] for r in c.execute(text("SELECT seq FROM journal_entries ORDER BY seq"))]
             shared = c.execute(text("SELECT count(*) FROM journal_entries "
-                                    "WHERE idem_key = 'shared-key'")).scalar()
+                                    "WHERE idem_key = 'user:convert:shared-key'")).scalar()
     finally:
         db.dispose()
     assert seqs == list(range(1, report.head_seq + 1)) and shared == 1
+
+
+def test_two_simultaneous_links_one_wins_the_other_is_told(services, db_url):
+    """Two `milk link` processes for one partner, both past the early check and waiting on
+    the write lock together: one links, the other is refused (exit 3), nothing twice."""
+    import json
+    import os
+    import threading
+
+    from app.core.connectors.demo import DemoConnector
+
+    code = DemoConnector(services.ctx.catalog.get("DELICAR")).code_for("minji-77")
+    env = {**os.environ, "MILK_DATA_DIR": str(services.ctx.data_dir), "MILK_DATABASE_URL": db_url,
+           "MILK_LOG": "sqlalchemy.engine=INFO"}  # each SQL statement, before it runs
+    waiting_on_lock = "BEGIN IMMEDIATE" if services.ctx.db.dialect == "sqlite" else "FOR UPDATE"
+    procs, blocked, errs = [], [], []
+    with services.ctx.db.write() as held:  # the write lock, until both queue behind it
+        held.execute(text("SELECT seq FROM chain_head"))  # SQLite locks on the first statement
+        for _ in range(2):
+            p = subprocess.Popen([sys.executable, "-m", "app.cli", "--json", "link", "DELICAR",
+                                  "--member-id", "minji-77", "--code", code], env=env,
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            seen, lines = threading.Event(), []
+            threading.Thread(target=_watch, args=(p.stderr, waiting_on_lock, seen, lines),
+                             daemon=True).start()
+            procs.append(p)
+            blocked.append(seen)
+            errs.append(lines)
+        for seen in blocked:
+            assert seen.wait(60), ("a link never reached the write lock", errs)
+    results = sorted(((p.wait(60), json.loads(p.stdout.read())) for p in procs),
+                     key=lambda r: r[0])
+    assert [code for code, _ in results] == [0, 3], errs
+    assert results[1][1]["error"]["code"] == "already_linked"
+    report = services.admin.verify()
+    assert report.ok
+    syncs = [r for r in services.history.page(limit=50) if r.memo.get("partner") == "DELICAR"]
+    assert len(syncs) == 1 and syncs[0].kind == "sync"
+
+
+def _watch(stream, marker, seen, lines):
+    for line in stream:
+        lines.append(line)
+        if marker in line:
+            seen.set()

@@ -46,27 +46,45 @@ class AdminService:
 
     def init(self, demo: bool = False) -> InitResult:
         """Fund TICA (pool MLK and each partner's inventory at target); with `demo`, also a
-        static price of 200 KRW, linked demo memberships and a welcome reward. Idempotent."""
+        static price of 200 KRW, linked demo memberships and a welcome reward.
+
+        Re-entrant and crash-safe: each step is done at most once, and the profile exists
+        (`profile.created_at`) only when every step is, so a killed init leaves a directory
+        that commands refuse and that the next `init` completes (as a demo if that was
+        started)."""
+        settings = self.ctx.settings
         existed = self.is_initialized()
+        started_demo = settings.get_bool("profile.demo")
+        if demo and existed and not started_demo:
+            raise RuleError(f"{self.ctx.data_dir} holds a real profile; it cannot become the "
+                            "demo. The demo uses its own data directory (milk-wallet --demo).",
+                            code="not_a_demo_profile")
+        demo = demo or started_demo
+        if demo and not started_demo:
+            settings.set("profile.demo", True)  # first, so a re-run knows what it finishes
         written = self._seed_tica()
+        if demo:
+            written += self._seed_demo()
         if not existed:
-            self.ctx.settings.set("profile.created_at", iso(self.ctx.clock.now()))
             if not demo:
                 self.ctx.prices.use_feed("upbit")
-        if demo and not self.ctx.settings.get_bool("profile.demo"):
-            self.ctx.settings.set("profile.demo", True)
+            settings.set("profile.created_at", iso(self.ctx.clock.now()))  # last: complete
+        return InitResult(created=not existed, demo=demo, entries=written)
+
+    def _seed_demo(self) -> int:
+        written = 0
+        if self.ctx.prices.latest() is None:
             self.ctx.prices.set_static(DEMO_PRICE_KRW)
-            for code in DEMO_LINKED:
-                if code in self.ctx.catalog:
-                    connector = self.ctx.connector(self.ctx.catalog.get(code))
-                    challenge = connector.request_code(DEMO_MEMBER_ID)
-                    self._partners.link(code, DEMO_MEMBER_ID, challenge.demo_code)
-                    written += 1
-            written += self._post_once("reward", "demo:welcome-reward", [
-                Line(acct.POOL, MLK, -DEMO_REWARD_MLK), Line(self.ctx.user, MLK, DEMO_REWARD_MLK),
-            ], {"reason": "demo welcome reward"})
-        return InitResult(created=not existed, demo=demo or self.ctx.settings.get_bool(
-            "profile.demo"), entries=written)
+        linked = {st.partner.code for st in self._partners.catalog() if st.linked}
+        for code in DEMO_LINKED:
+            if code in self.ctx.catalog and code not in linked:
+                connector = self.ctx.connector(self.ctx.catalog.get(code))
+                challenge = connector.request_code(DEMO_MEMBER_ID)
+                self._partners.link(code, DEMO_MEMBER_ID, challenge.demo_code)
+                written += 1
+        return written + self._post_once("reward", "demo:welcome-reward", [
+            Line(acct.POOL, MLK, -DEMO_REWARD_MLK), Line(self.ctx.user, MLK, DEMO_REWARD_MLK),
+        ], {"reason": "demo welcome reward"})
 
     def _seed_tica(self) -> int:
         written = self._post_once("genesis", "genesis:tica-pool:MLK", [

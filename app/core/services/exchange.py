@@ -12,19 +12,35 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
+from functools import cached_property
+
+from sqlalchemy import ForeignKey, String, select
+from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core import tica
 from app.core.clock import iso, parse_iso
 from app.core.errors import InputError, RuleError
+from app.core.idempotency import check_key, user_key
 from app.core.ledger import Entry, Journal
 from app.core.ledger.canonical import params_digest
+from app.core.ledger.journal import load_entry
 from app.core.ledger.lots import consume
-from app.core.ledger.schema import QuoteRecord
+from app.core.ledger.schema import Base, JournalEntry, QuoteRecord
 from app.core.money import MLK, format_amount, mlk_to_decimal, parse_amount
 from app.core.prices import Price
 from app.core.services.context import Context
 
 MAX_SLIPPAGE_BPS = 5000
+CONVERSION_KINDS = ("sell", "buy", "swap")
+
+
+class QuoteUse(Base):
+    """The entry a quote was executed as (migration 0005): at most one per quote."""
+
+    __tablename__ = "quote_uses"
+
+    quote_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seq: Mapped[int] = mapped_column(ForeignKey("journal_entries.seq"))
 
 
 @dataclass(frozen=True)
@@ -156,18 +172,21 @@ class ExchangeService:
                 max_slippage_bps: int | None = None, key: str | None = None) -> Conversion:
         """Quote and execute at once (the CLI's `convert`)."""
         src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
-        if key:  # a retry must return the first result even if prices moved since
-            done = self._replay(key, src, dst, units, mode)
+        if key is not None:  # a retry must return the first result even if prices moved since
+            with self.ctx.db.read() as s:
+                done = self._replay(Journal(s), key, _params(self.ctx.user, src, dst, units, mode))
             if done:
-                return done
+                return Conversion.from_entry(done, replayed=True)
         return self.execute(self.quote(src, dst, units, exact_out, max_slippage_bps), key)
 
     def execute(self, quote: Quote, key: str | None = None) -> Conversion:
-        """Book `quote` at the current price if it is still within its bounds."""
+        """Book `quote` at the current price if it is still within its bounds. A quote books
+        once: again with its key (or with none) returns that conversion; with another key it
+        is refused (`quote_used`)."""
         t = quote.trade
-        key = _check_key(key) if key else f"convert:{quote.id}"
         params = _params(self.ctx.user, t.from_asset, t.to_asset, quote.requested, t.mode)
-        done = self._replay(key, t.from_asset, t.to_asset, quote.requested, t.mode)
+        with self.ctx.db.read() as s:  # the common retry, without taking the write lock
+            done = self._already(s, quote, key, params)
         if done:
             return done
         now = self.ctx.clock.now()
@@ -178,10 +197,10 @@ class ExchangeService:
         self._sweep()
         price = self.ctx.prices.current()
         with self.ctx.db.write() as s:
-            journal = Journal(s)
-            done = journal.replay(key, params)  # a concurrent retry may have won the lock
+            done = self._already(s, quote, key, params)  # a concurrent retry may have won
             if done:
-                return Conversion.from_entry(done, replayed=True)
+                return done
+            journal = Journal(s)
             now_trade = tica.price_trade(self.ctx.catalog, self.ctx.market(journal),
                                          price.krw_per_mlk, t.from_asset, t.to_asset,
                                          quote.requested, t.mode)
@@ -197,14 +216,43 @@ class ExchangeService:
                     "fee": str(now_trade.fee), "surplus_mlk": str(now_trade.surplus_mlk),
                     "price": str(price.krw_per_mlk), "price_as_of": iso(price.as_of),
                     "quote": quote.id, "legs": [leg.to_dict() for leg in now_trade.legs]}
-            entry = journal.append(kind, key, params, lines, memo, self.ctx.clock.now())
+            ledger_key = user_key("convert", key) if key is not None else f"convert:{quote.id}"
+            entry = journal.append(kind, ledger_key, params, lines, memo, self.ctx.clock.now())
+            s.add(QuoteUse(quote_id=quote.id, seq=entry.seq))
         return Conversion.from_entry(entry, replayed=False)
 
-    def _replay(self, key: str, src: str, dst: str, units: int, mode: str) -> Conversion | None:
-        with self.ctx.db.read() as s:
-            params = _params(self.ctx.user, src, dst, units, mode)
-            entry = Journal(s).replay(_check_key(key), params)
-        return Conversion.from_entry(entry, replayed=True) if entry else None
+    def _already(self, s, quote: Quote, key: str | None, params: str) -> Conversion | None:
+        """The conversion this request already booked, if any; refuses a used quote."""
+        journal = Journal(s)
+        if key is not None:
+            done = self._replay(journal, key, params)
+            if done:
+                return Conversion.from_entry(done, replayed=True)
+        used = s.get(QuoteUse, quote.id)
+        if used is None:
+            return None
+        if key is None:  # no key: the quote is the request
+            return Conversion.from_entry(load_entry(s, s.get(JournalEntry, used.seq)),
+                                          replayed=True)
+        raise RuleError(f"This quote was already converted (ledger entry #{used.seq}). "
+                        "Nothing was converted again; get a new quote for a new conversion.",
+                        code="quote_used", details={"quote": quote.id, "seq": used.seq})
+
+    def _replay(self, journal: Journal, key: str, params: str) -> Entry | None:
+        """The conversion booked under the user's `key`: in the user namespace, or (written
+        before keys had one) under the bare key."""
+        done = journal.replay(user_key("convert", key), params)
+        if done is None and self._legacy_until:
+            bare = check_key(key)
+            row = journal.s.execute(select(JournalEntry.seq, JournalEntry.kind)
+                                    .where(JournalEntry.idem_key == bare)).first()
+            if row and row.seq <= self._legacy_until and row.kind in CONVERSION_KINDS:
+                done = journal.replay(bare, params)
+        return done
+
+    @cached_property
+    def _legacy_until(self) -> int:
+        return int(self.ctx.settings.get("idempotency.legacy_until") or 0)
 
     def _slippage(self, bps: int | None) -> int:
         value = self.ctx.settings.get_int("quote.slippage_bps") if bps is None else bps
@@ -218,13 +266,6 @@ class ExchangeService:
 def _params(user: str, src: str, dst: str, units: int, mode: str) -> str:
     return params_digest({"op": "convert", "user": user, "from": src, "to": dst,
                           "amount": str(units), "mode": mode})
-
-
-def _check_key(key: str) -> str:
-    key = key.strip()
-    if not 1 <= len(key) <= 120 or not key.isprintable():
-        raise InputError("An idempotency key is 1 to 120 printable characters.", code="bad_key")
-    return key
 
 
 def _check_slippage(quote: Quote, now: tica.Trade) -> None:

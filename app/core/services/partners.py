@@ -64,15 +64,22 @@ class PartnerService:
         return self.ctx.connector(partner).request_code(member_id)
 
     def link(self, partner_code: str, member_id: str, code: str) -> SyncResult:
-        """Verify the membership with the code the partner sent, link it, and sync."""
+        """Verify the membership with the code the partner sent, then link it and import its
+        points in one transaction: a crash leaves it either linked with its points or not
+        linked at all, and of two links racing, the second is refused (`already_linked`)."""
         partner = self.ctx.catalog.get(partner_code)
         member_id = check_member_id(member_id)
         self._refuse_if_linked(partner)
-        self.ctx.connector(partner).verify(member_id, code)
+        connector = self.ctx.connector(partner)
+        connector.verify(member_id, code)
+        self._sweep()
+        today = self.ctx.clock.today()
+        reported = connector.lots(member_id, today, today)
         with self.ctx.db.write() as s:
+            self._refuse_if_linked(partner, s)  # another process may have linked meanwhile
             s.add(Link(owner=self.ctx.user, partner=partner.code, member_id=member_id,
                        linked_at=iso(self.ctx.clock.now())))
-        return self.sync(partner.code)
+            return self._book_sync(s, partner, member_id, reported, today)
 
     def unlink(self, partner_code: str) -> None:
         """Stop syncing. Points already moved into MiL.k stay yours and stay convertible."""
@@ -98,21 +105,27 @@ class PartnerService:
         except MilkError as exc:
             self._record_sync(partner.code, f"failed: {exc.message}"[:200])
             raise
+        with self.ctx.db.write() as s:
+            if self._link(s, partner.code) is None:  # unlinked meanwhile: nothing to book
+                raise RuleError(f"{partner.name_en} is not linked. Link it first.",
+                                code="not_linked")
+            return self._book_sync(s, partner, member_id, reported, today)
+
+    def _book_sync(self, s, partner: Partner, member_id: str, reported, today: date
+                   ) -> SyncResult:
+        """Inside the write lock: reconcile against the ledger as it is now (so a repeated or
+        concurrent sync finds nothing left to post) and record the sync on the link."""
         state = sorted((lot.ref, lot.amount, lot.expires_on.isoformat()) for lot in reported)
         digest = params_digest({"partner": partner.code, "member": member_id, "lots": state})
-        with self.ctx.db.write() as s:
-            # Reconciled inside the lock against the ledger as it is now, so a repeated or
-            # concurrent sync finds nothing left to post.
-            journal = Journal(s)
-            lines, imported, adjusted = self._reconcile(s, partner, reported, today)
-            entry = None
-            if lines:
-                entry = journal.append("sync", f"sync:{uuid.uuid4()}", digest, lines, {
-                    "partner": partner.code, "member": member_id, "imported": str(imported),
-                    "adjusted": str(adjusted)}, self.ctx.clock.now())
-            link = self._link(s, partner.code)
-            link.last_sync_at = iso(self.ctx.clock.now())
-            link.last_sync_status = "ok"
+        lines, imported, adjusted = self._reconcile(s, partner, reported, today)
+        entry = None
+        if lines:
+            entry = Journal(s).append("sync", f"sync:{uuid.uuid4()}", digest, lines, {
+                "partner": partner.code, "member": member_id, "imported": str(imported),
+                "adjusted": str(adjusted)}, self.ctx.clock.now())
+        link = self._link(s, partner.code)
+        link.last_sync_at = iso(self.ctx.clock.now())
+        link.last_sync_status = "ok"
         return SyncResult(partner.code, imported, adjusted, entry.seq if entry else None)
 
     def sync_all(self) -> list[SyncResult]:
@@ -150,9 +163,12 @@ class PartnerService:
                 link.last_sync_at = iso(self.ctx.clock.now())
                 link.last_sync_status = status
 
-    def _refuse_if_linked(self, partner: Partner) -> None:
-        with self.ctx.db.read() as s:
-            link = self._link(s, partner.code)
+    def _refuse_if_linked(self, partner: Partner, session=None) -> None:
+        if session is None:
+            with self.ctx.db.read() as s:
+                link = self._link(s, partner.code)
+        else:
+            link = self._link(session, partner.code)
         if link is not None:
             raise RuleError(f"{partner.name_en} is already linked (member {link.member_id}). "
                             "Unlink it first to link another membership.",
