@@ -11,7 +11,7 @@ from sqlalchemy import text
 from app.core.errors import ExternalError, RuleError
 from app.core.ledger import Database, Journal, Line, NewLot, verify
 from app.core.ledger import accounts as acct
-from app.core.ledger.canonical import GENESIS_HASH, entry_bytes
+from app.core.ledger.canonical import GENESIS_HASH
 from app.core.ledger.database import known_revisions
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
@@ -46,18 +46,33 @@ def seed(db, n=3):
 
 
 def test_entries_chain_by_sha256_of_previous_hash_and_canonical_bytes(db):
+    """Format 2 hashes each posting's running balance, the lot's remainder after it and the
+    terms of a lot it creates, besides owner, asset, amount and lot."""
     seed(db, 4)
     with db.read() as s:
         rows = s.execute(text("SELECT seq, kind, idem_key, params_hash, created_at, memo, "
-                              "prev_hash, hash FROM journal_entries ORDER BY seq")).all()
+                              "prev_hash, hash, format FROM journal_entries ORDER BY seq")).all()
         postings = s.execute(text(
-            "SELECT p.seq, a.owner, a.asset, p.amount, p.lot_id FROM postings p "
-            "JOIN accounts a ON a.id = p.account_id ORDER BY p.seq, p.idx")).all()
-    prev = GENESIS_HASH
-    for seq, kind, key, params, at, memo, prev_hash, digest in rows:
-        lines = [(o, a, int(x), lot) for q, o, a, x, lot in postings if q == seq]
-        expected = hashlib.sha256(bytes.fromhex(prev) + entry_bytes(
-            seq, kind, key, params, at, memo, lines)).hexdigest()
+            "SELECT p.seq, a.owner, a.asset, p.amount, p.lot_id, p.balance_after, p.lot_after, "
+            "l.created_seq, l.expires_on, l.source_ref FROM postings p "
+            "JOIN accounts a ON a.id = p.account_id LEFT JOIN lots l ON l.id = p.lot_id "
+            "ORDER BY p.seq, p.idx")).all()
+    prev, running = GENESIS_HASH, {}
+    for seq, kind, key, params, at, memo, prev_hash, digest, fmt in rows:
+        assert fmt == 2
+        doc = []
+        for q, owner, asset, x, lot, after, lot_after, created, expires, ref in postings:
+            if q != seq:
+                continue
+            running[(owner, asset)] = running.get((owner, asset), 0) + int(x)
+            assert int(after) == running[(owner, asset)]
+            doc.append([owner, asset, str(int(x)), lot, str(int(after)),
+                        None if lot_after is None else str(int(lot_after)),
+                        [expires, ref] if created == seq else None])
+        body = json.dumps({"v": 2, "seq": seq, "kind": kind, "key": key, "params": params,
+                           "at": at, "memo": memo, "postings": doc}, sort_keys=True,
+                          separators=(",", ":"), ensure_ascii=False).encode()
+        expected = hashlib.sha256(bytes.fromhex(prev) + body).hexdigest()
         assert (prev_hash, digest) == (prev, expected)
         prev = digest
     assert [r[0] for r in rows] == [1, 2, 3, 4]
@@ -116,12 +131,14 @@ def drop_guards(db):
     """What an attacker with write access to the database file or server would do first."""
     with db.engine.begin() as c:
         if db.dialect == "postgresql":
-            for table in ("journal_entries", "postings"):
-                c.execute(text(f"DROP TRIGGER {table}_append_only ON {table}"))
+            rows = c.execute(text("SELECT tgname, tgrelid::regclass::text FROM pg_trigger "
+                                  "WHERE NOT tgisinternal")).all()
+            for name, table in rows:
+                c.execute(text(f"DROP TRIGGER {name} ON {table}"))
         else:
-            for table in ("journal_entries", "postings"):
-                for action in ("update", "delete"):
-                    c.execute(text(f"DROP TRIGGER {table}_no_{action}"))
+            for (name,) in c.execute(text("SELECT name FROM sqlite_master "
+                                          "WHERE type = 'trigger'")).all():
+                c.execute(text(f"DROP TRIGGER {name}"))
 
 
 def amount_sql(db, value: int) -> str:
@@ -153,15 +170,101 @@ def test_a_deleted_entry_breaks_the_chain_where_it_was(db):
     assert any("missing" in p.what for p in report.problems)
 
 
-def test_an_edited_balance_is_reported(db):
+GUARDED = [  # (statement, what it tries) — every ledger table, outside the append path
+    ("UPDATE balances SET amount = {big} WHERE account_id = {user_mlk}", "inflate a balance"),
+    ("DELETE FROM balances WHERE account_id = {user_mlk}", "drop a balance"),
+    ("INSERT INTO balances (account_id, amount) VALUES (9999, {big})", "invent a balance"),
+    ("UPDATE lots SET remaining = {big}", "inflate a lot"),
+    ("UPDATE lots SET expires_on = '2099-01-01'", "extend a lot"),
+    ("DELETE FROM lots", "drop a lot"),
+    ("INSERT INTO lots (owner, partner, expires_on, created_seq, remaining) "
+     "VALUES ('user:local', 'YANOLJA', '2099-01-01', 1, {big})", "invent a lot"),
+    ("UPDATE chain_head SET seq = 1", "move the head back"),
+    ("DELETE FROM chain_head", "drop the head"),
+    ("UPDATE accounts SET allow_negative = {true} WHERE owner = 'user:local'",
+     "let the user go negative"),
+    ("DELETE FROM accounts WHERE owner = 'user:local'", "drop an account"),
+    ("INSERT INTO accounts (owner, asset, allow_negative) VALUES ('user:x', 'MLK', {true})",
+     "open a negative user account"),
+    ("INSERT INTO journal_entries (seq, kind, idem_key, params_hash, created_at, memo, "
+     "prev_hash, hash, format) VALUES (99, 'x', 'x', 'p', 'now', '{{}}', 'p', 'h', 2)",
+     "insert an entry out of sequence"),
+    ("INSERT INTO postings (seq, idx, account_id, amount) VALUES (2, 9, {user_mlk}, {big})",
+     "add a posting to an old entry"),
+    ("UPDATE postings SET balance_after = {big} WHERE seq = 3",
+     "rewrite a running balance"),
+]
+
+
+def test_every_ledger_table_refuses_changes_outside_the_append_path(db):
     seed(db, 3)
+    with db.read() as s:
+        user_mlk = s.execute(text("SELECT id FROM accounts WHERE owner = 'user:local' AND "
+                                  "asset = 'MLK'")).scalar()
+    for statement, attempt in GUARDED:
+        sql = statement.format(big=amount_sql(db, 10**24), user_mlk=user_mlk,
+                               true="true" if db.dialect == "postgresql" else "1")
+        with pytest.raises(Exception) as e, db.engine.begin() as c:
+            c.execute(text(sql))
+        assert "MiL.k ledger guard" in str(e.value) or "append-only" in str(e.value), attempt
+    assert verify_ok(db).entries == 3
+
+
+def test_an_edited_balance_is_reported_and_refuses_writes_on_that_account(db):
+    seed(db, 3)
+    drop_guards(db)
     with db.engine.begin() as c:
-        c.execute(text("UPDATE balances SET amount = " + amount_sql(db, 10**6) +
+        c.execute(text("UPDATE balances SET amount = " + amount_sql(db, 10**24) +
                        " WHERE account_id = (SELECT id FROM accounts WHERE owner = 'user:local'"
                        " AND asset = 'MLK')"))
     report = verify_once(db)
     assert not report.ok and report.first_bad_seq is None
     assert any("user:local MLK" in p.what for p in report.problems)
+    with pytest.raises(ExternalError) as e, db.write() as s:  # spend the forged balance
+        Journal(s).append("withdraw", "spend", "p", [Line(ME, "MLK", -10**23),
+                                                     Line(acct.PENDING_WITHDRAWALS, "MLK", 10**23)],
+                          {}, NOW)
+    assert e.value.code == "ledger_tampered" and e.value.exit_code == 4
+    assert "user:local MLK" in e.value.message
+    assert verify_once(db).head_seq == 3  # nothing was written
+
+
+@pytest.mark.parametrize("tamper, named", [
+    ("UPDATE lots SET remaining = {big}", "lot 1"),
+    ("UPDATE chain_head SET seq = 2, hash = (SELECT hash FROM journal_entries WHERE seq = 2)",
+     "chain head"),
+    # a running balance and its projection edited together, the entry left un-hashed
+    ("UPDATE postings SET balance_after = {big} WHERE seq = 3 AND idx = 0; "
+     "UPDATE balances SET amount = {big} WHERE account_id = (SELECT account_id FROM postings "
+     "WHERE seq = 3 AND idx = 0)", "entry #3"),
+])
+def test_an_append_checks_what_it_builds_on_against_the_hashed_journal(db, tamper, named):
+    seed(db, 3)
+    drop_guards(db)
+    with db.engine.begin() as c:
+        for statement in tamper.format(big=amount_sql(db, 10**22)).split("; "):
+            c.execute(text(statement))
+    with pytest.raises(ExternalError) as e, db.write() as s:
+        j = Journal(s)
+        lot = s.execute(text("SELECT id FROM lots")).scalar()
+        j.append("sell", "k-next", "p", [Line(ME, "YANOLJA", -100, lot),
+                                         Line(acct.POOL, "YANOLJA", 100)], {}, NOW)
+    assert e.value.code == "ledger_tampered" and named in e.value.message
+    assert not verify_once(db).ok
+
+
+def test_only_issuers_and_the_bridge_go_negative_whatever_the_account_row_says(db):
+    seed(db, 3)
+    drop_guards(db)
+    with db.engine.begin() as c:
+        c.execute(text("UPDATE accounts SET allow_negative = " +
+                       ("true" if db.dialect == "postgresql" else "1") +
+                       " WHERE owner = 'user:local'"))
+    with pytest.raises(RuleError) as e, db.write() as s:
+        Journal(s).append("x", "neg", "p", [Line(ME, "MLK", -10**19), Line(acct.POOL, "MLK", 10**19)],
+                          {}, NOW)
+    assert e.value.code == "insufficient_balance"
+    assert any("allowed to go negative" in p.what for p in verify_once(db).problems)
 
 
 def test_a_newer_schema_is_refused(db):

@@ -1,7 +1,8 @@
 """Appending balanced, hash-chained entries to the journal inside a write transaction.
 
 Use it only on a session from `Database.write()`: that session holds the chain-head lock, so
-the sequence number and previous hash read here cannot change until the commit.
+the sequence number and previous hash read here cannot change until the commit. What was
+appended is noted in `session.info[APPENDED]`, for the checkpoint signed before the commit.
 """
 from __future__ import annotations
 
@@ -17,9 +18,13 @@ from sqlalchemy.orm import Session
 from app.core.clock import iso
 from app.core.errors import InputError, RuleError
 from app.core.ledger import accounts as acct
-from app.core.ledger.canonical import canonical_json, chain_hash, entry_bytes
+from app.core.ledger.canonical import FORMAT_VERSION, canonical_json, chain_hash, entry_bytes
+from app.core.ledger.guard import AppendGuard, lot_terms
 from app.core.ledger.schema import Account, Balance, ChainHead, JournalEntry, Lot, Posting
 from app.core.money import MLK, format_amount
+
+APPENDED = "milk_appended"  # session.info: [(seq, hash, kind)] written in this transaction
+NOTARY = "milk_notary"  # session.info: the Notary that signs this database's checkpoints
 
 
 @dataclass(frozen=True)
@@ -98,32 +103,47 @@ class Journal:
     # -- the append --
     def append(self, kind: str, idem_key: str, params_hash: str, lines: Sequence[Line],
                memo: dict, at: datetime) -> Entry:
+        """Write one balanced entry after the chain head. Every projection it builds on is
+        first checked against the hash-covered journal (AppendGuard); rows are written in the
+        order the database guards accept: new lots (empty), the entry, its postings, then
+        the balances, lot remainders and head they justify."""
         _check_balanced(lines)
-        head = self.s.get(ChainHead, 1)
+        guard = AppendGuard(self.s)
+        head = guard.head()
+        notary = self.s.info.get(NOTARY)
+        if notary is not None:
+            notary.check_head(self.s, head.seq, head.hash)
         seq = head.seq + 1
         accounts = self._accounts({(ln.owner, ln.asset) for ln in lines})
-        balances = self._apply_balances(lines, accounts)
-        lot_ids = self._apply_lots(lines, seq)
+        balance_after, balances = self._balances(lines, accounts, guard)
+        lots, lot_after, terms = self._lots(lines, seq, guard)
 
         created_at = iso(at)
         memo_text = canonical_json(memo)
-        posted = tuple(PostedLine(ln.owner, ln.asset, ln.amount, lot_ids[i])
+        posted = tuple(PostedLine(ln.owner, ln.asset, ln.amount, lots[i].id if lots[i] else None)
                        for i, ln in enumerate(lines))
         digest = chain_hash(head.hash, entry_bytes(
             seq, kind, idem_key, params_hash, created_at, memo_text,
-            [(p.owner, p.asset, p.amount, p.lot_id) for p in posted]))
+            [(p.owner, p.asset, p.amount, p.lot_id, balance_after[i], lot_after[i], terms[i])
+             for i, p in enumerate(posted)], FORMAT_VERSION))
 
         self.s.add(JournalEntry(seq=seq, kind=kind, idem_key=idem_key, params_hash=params_hash,
                                 created_at=created_at, memo=memo_text, prev_hash=head.hash,
-                                hash=digest))
+                                hash=digest, format=FORMAT_VERSION))
         self.s.flush()  # the entry row must exist before postings reference it
         self.s.add_all(Posting(seq=seq, idx=i, account_id=accounts[(p.owner, p.asset)].id,
-                               amount=p.amount, lot_id=p.lot_id) for i, p in enumerate(posted))
-        for balance in balances:
-            self.s.merge(balance)
+                               amount=p.amount, lot_id=p.lot_id, balance_after=balance_after[i],
+                               lot_after=lot_after[i]) for i, p in enumerate(posted))
+        self.s.flush()  # projections are accepted only once their postings exist
+        for account_id, amount in balances.items():
+            self.s.merge(Balance(account_id=account_id, amount=amount))
+        for i, lot in enumerate(lots):
+            if lot is not None:
+                lot.remaining = lot_after[i]
         prev = head.hash
         head.seq, head.hash = seq, digest
         self.s.flush()
+        self.s.info.setdefault(APPENDED, []).append((seq, digest, kind))
         return Entry(seq, kind, idem_key, params_hash, created_at, memo, prev, digest, posted)
 
     def _accounts(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Account]:
@@ -139,50 +159,68 @@ class Journal:
         self.s.flush()
         return found
 
-    def _apply_balances(self, lines: Sequence[Line],
-                        accounts: dict[tuple[str, str], Account]) -> list[Balance]:
-        delta: dict[tuple[str, str], int] = defaultdict(int)
-        for ln in lines:
-            delta[(ln.owner, ln.asset)] += ln.amount
+    def _balances(self, lines: Sequence[Line], accounts: dict[tuple[str, str], Account],
+                  guard: AppendGuard) -> tuple[list[int], dict[int, int]]:
+        """Each posting's running balance, and each touched account's new balance."""
         ids = [a.id for a in accounts.values()]
-        current = dict(self.s.execute(
+        stored = dict(self.s.execute(
             select(Balance.account_id, Balance.amount).where(Balance.account_id.in_(ids))).all())
-        out = []
-        for key, change in delta.items():
-            account = accounts[key]
-            before = current.get(account.id, 0)
-            after = before + change
-            if after < 0 and not account.allow_negative:
-                raise shortfall_error(key[0], key[1], before, -change)
-            out.append(Balance(account_id=account.id, amount=after))
-        return out
+        before: dict[int, int] = {}
+        for account in accounts.values():
+            before[account.id] = stored.get(account.id, 0)
+            guard.balance(account, before[account.id])
+        running = dict(before)
+        after = []
+        for ln in lines:
+            account_id = accounts[(ln.owner, ln.asset)].id
+            running[account_id] += ln.amount
+            after.append(running[account_id])
+        for (owner, asset), account in accounts.items():
+            if running[account.id] < 0 and not acct.allows_negative(owner):
+                change = running[account.id] - before[account.id]
+                raise shortfall_error(owner, asset, before[account.id], -change)
+        return after, running
 
-    def _apply_lots(self, lines: Sequence[Line], seq: int) -> list[int | None]:
-        ids: list[int | None] = []
+    def _lots(self, lines: Sequence[Line], seq: int, guard: AppendGuard):
+        """Per posting: its lot (new ones inserted empty), the lot's remaining points after
+        it, and the terms of a lot it creates."""
+        rows: list[Lot | None] = []
+        after: list[int | None] = []
+        terms: list[tuple | None] = []
+        running: dict[int, int] = {}
         for ln in lines:
             needs_lot = acct.is_user(ln.owner) and ln.asset != MLK
             if needs_lot != (ln.lot is not None):
                 raise ValueError(f"posting {ln} must {'' if needs_lot else 'not '}name a lot")
             if ln.lot is None:
-                ids.append(None)
+                rows.append(None)
+                after.append(None)
+                terms.append(None)
                 continue
             if isinstance(ln.lot, NewLot):
                 if ln.amount <= 0:
                     raise ValueError("a new lot starts with a credit")
                 lot = Lot(owner=ln.owner, partner=ln.asset,
                           expires_on=ln.lot.expires_on.isoformat(), source_ref=ln.lot.source_ref,
-                          created_seq=seq, remaining=ln.amount)
+                          created_seq=seq, remaining=0)
                 self.s.add(lot)
                 self.s.flush()
+                running[lot.id] = 0
+                terms.append(lot_terms(lot))
             else:
                 lot = self.s.get(Lot, ln.lot)
                 if lot is None or lot.owner != ln.owner or lot.partner != ln.asset:
                     raise ValueError(f"lot {ln.lot} does not belong to {ln.owner}/{ln.asset}")
-                if lot.remaining + ln.amount < 0:
-                    raise shortfall_error(ln.owner, ln.asset, lot.remaining, -ln.amount)
-                lot.remaining = lot.remaining + ln.amount
-            ids.append(lot.id)
-        return ids
+                if lot.id not in running:
+                    guard.lot(lot)
+                    running[lot.id] = lot.remaining
+                terms.append(None)
+            if running[lot.id] + ln.amount < 0:
+                raise shortfall_error(ln.owner, ln.asset, running[lot.id], -ln.amount)
+            running[lot.id] += ln.amount
+            rows.append(lot)
+            after.append(running[lot.id])
+        return rows, after, terms
 
 
 def _check_balanced(lines: Sequence[Line]) -> None:

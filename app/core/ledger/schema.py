@@ -2,7 +2,10 @@
 
 The journal (`journal_entries` + `postings`) is the truth and is append-only (database
 triggers refuse UPDATE and DELETE). `balances`, `lots.remaining` and `chain_head` are
-projections kept in the same transaction as each entry; `verify` re-derives them.
+projections kept in the same transaction as each entry; since format 2 each posting carries
+the account's running balance and the lot's remaining points inside the hashed bytes, so a
+projection can be checked against the hash-covered journal with one indexed read (triggers
+refuse any other value, the append guard re-checks it, `verify` re-derives it).
 """
 from __future__ import annotations
 
@@ -89,6 +92,7 @@ class JournalEntry(Base):
     memo: Mapped[str] = mapped_column(Text)  # canonical JSON
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[int] = mapped_column(Integer, default=1)  # canonical bytes version
 
 
 class Posting(Base):
@@ -104,6 +108,10 @@ class Posting(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id"))
     amount: Mapped[int] = mapped_column(BigAmount)
     lot_id: Mapped[int | None] = mapped_column(ForeignKey("lots.id"), nullable=True, index=True)
+    # Format 2 (hashed): the account's balance and the lot's remaining points after this
+    # posting. NULL on format-1 postings.
+    balance_after: Mapped[int | None] = mapped_column(BigAmount, nullable=True)
+    lot_after: Mapped[int | None] = mapped_column(BigAmount, nullable=True)
 
 
 class Lot(Base):

@@ -1,0 +1,111 @@
+"""The append guard: before an entry is written, what it builds on must be backed by the
+hash-covered journal, never trusted on its own.
+
+Inside the write transaction (chain-head lock held) it checks, with a handful of indexed
+reads: the chain head points at the last entry; each touched account's stored balance and
+each debited lot's stored remainder equal the running values carried by the latest posting
+on it (format 2; a format-1 history is summed once); and every entry those values come from
+still hashes to what is stored. A disagreement refuses the write (exit 4) naming what was
+altered, whatever happened to the database triggers.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.errors import ExternalError
+from app.core.ledger.canonical import GENESIS_HASH, chain_hash, entry_bytes
+from app.core.ledger.schema import Account, ChainHead, JournalEntry, Lot, Posting
+from app.core.money import format_amount
+
+
+def tampered(what: str, **details) -> ExternalError:
+    return ExternalError(
+        f"The ledger has been altered outside the app: {what}. Nothing was written. Run "
+        "`milk ledger verify` for the details, then restore a verified backup "
+        "(`milk restore FILE`).", code="ledger_tampered", details=details)
+
+
+def lot_terms(lot) -> tuple[str, str | None]:
+    """What an entry's hash covers about the lot it creates."""
+    return (lot.expires_on, lot.source_ref)
+
+
+class AppendGuard:
+    def __init__(self, session: Session):
+        self.s = session
+        self._sound: set[int] = set()  # entries re-hashed in this transaction
+
+    def head(self) -> ChainHead:
+        head = self.s.get(ChainHead, 1)
+        last = self.s.execute(select(JournalEntry.seq, JournalEntry.hash)
+                              .order_by(JournalEntry.seq.desc()).limit(1)).first()
+        expected = (last.seq, last.hash) if last else (0, GENESIS_HASH)
+        if head is None or (head.seq, head.hash) != expected:
+            raise tampered(f"the chain head does not point at the last entry (#{expected[0]})",
+                           last_seq=expected[0])
+        if last:
+            self.entry(last.seq)
+        return head
+
+    def balance(self, account: Account, stored: int) -> None:
+        latest = self.s.execute(
+            select(Posting.seq, Posting.balance_after).where(Posting.account_id == account.id)
+            .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)).first()
+        if latest is None:
+            expected = 0
+        elif latest.balance_after is None:  # last moved before format 2: sum it once
+            expected = sum(self.s.execute(select(Posting.amount).where(
+                Posting.account_id == account.id)).scalars())
+        else:
+            expected = latest.balance_after
+            self.entry(latest.seq)
+        if stored != expected:
+            raise tampered(
+                f"the stored balance of {account.owner} {account.asset} "
+                f"({format_amount(account.asset, stored)}) is not the "
+                f"{format_amount(account.asset, expected)} its hashed history gives",
+                owner=account.owner, asset=account.asset, stored=stored, journal=expected)
+
+    def lot(self, lot: Lot) -> None:
+        latest = self.s.execute(select(Posting.seq, Posting.lot_after)
+                                .where(Posting.lot_id == lot.id)
+                                .order_by(Posting.id.desc()).limit(1)).first()
+        if latest is None:
+            expected = 0
+        elif latest.lot_after is None:
+            expected = sum(self.s.execute(select(Posting.amount).where(
+                Posting.lot_id == lot.id)).scalars())
+        else:
+            expected = latest.lot_after
+            self.entry(latest.seq)
+        if lot.remaining != expected:
+            raise tampered(f"lot {lot.id} of {lot.partner} shows {lot.remaining:,} points, its "
+                           f"hashed history gives {expected:,}", lot=lot.id)
+        self.entry(lot.created_seq)  # its expiry and partner id are covered there
+
+    def entry(self, seq: int) -> None:
+        """Entry #seq, as stored now, still hashes to its stored hash."""
+        if seq in self._sound:
+            return
+        e = self.s.execute(select(JournalEntry).where(JournalEntry.seq == seq)).scalar_one_or_none()
+        if e is None:
+            raise tampered(f"entry #{seq} is missing", seq=seq)
+        rows = self.s.execute(
+            select(Account.owner, Account.asset, Posting.amount, Posting.lot_id,
+                   Posting.balance_after, Posting.lot_after)
+            .join(Account, Account.id == Posting.account_id)
+            .where(Posting.seq == seq).order_by(Posting.idx)).all()
+        created = {lot.id: lot for lot in self.s.execute(select(Lot).where(
+            Lot.id.in_({r.lot_id for r in rows if r.lot_id}), Lot.created_seq == seq)).scalars()}
+        postings = [(*r, lot_terms(created[r.lot_id]) if r.lot_id in created else None)
+                    for r in rows]
+        try:
+            digest = chain_hash(e.prev_hash, entry_bytes(
+                seq, e.kind, e.idem_key, e.params_hash, e.created_at, e.memo, postings,
+                e.format))
+        except (TypeError, ValueError):
+            digest = None
+        if digest != e.hash:
+            raise tampered(f"entry #{seq} no longer matches its hash", seq=seq)
+        self._sound.add(seq)
