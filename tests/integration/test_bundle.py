@@ -14,6 +14,8 @@ import pytest
 from tests.support.integration import missing
 
 ROOT = Path(__file__).resolve().parents[2]
+# Building the bundle takes minutes (longer on a busy machine): the first test's setup holds it.
+pytestmark = pytest.mark.timeout(1200)
 EXCHANGE = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
 
 
