@@ -20,6 +20,14 @@ def cmd_init(svc: Services, args) -> Result:
     res.say(f"{'Created' if r.created else 'Checked'} the {what} in {svc.ctx.data_dir} "
             f"({r.entries} ledger entries written).")
     if r.demo:
+        wallet = svc.wallet.seed_demo_wallet()  # the presenter's wallet, with its demo-only key
+        res.data["demo_wallet"] = {"address": wallet.address, "watch_only": wallet.watch_only,
+                                   "reason": wallet.reason, "password": wallet.password}
+        if wallet.watch_only:
+            res.say(f"Demo wallet {wallet.address} is watch-only: {wallet.reason}")
+        else:
+            res.say(f"Demo wallet {wallet.address}, its demo-only key in the keyring (demo "
+                    f"password: {wallet.password}).")
         res.say("Try: milk points   ·   milk quote YANOLJA MLK 2000   ·   milk-wallet --demo")
     return res
 

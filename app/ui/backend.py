@@ -23,12 +23,14 @@ class Backend(QObject):
     changed = Signal(frozenset)  # which areas changed
 
     def __init__(self, data_dir: Path, demo: bool, parent: QObject | None = None,
-                 open_services: Callable | None = None):
+                 open_services: Callable | None = None, demo_wallet: bool = True):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.demo = demo
+        self._wants_demo_wallet = demo and demo_wallet  # tests of other things skip it
         self._open_services = open_services  # tests pass a faster key-derivation setting
         self.services = None
+        self.demo_wallet = None  # the presenter's wallet, once seeded (demo profiles)
         self.ledger = Lane("ledger", self)
         self.chain = Lane("chain", self)
         self._head: tuple | None = None
@@ -57,6 +59,25 @@ class Backend(QObject):
         self.services = svc
         self._poll.start()
         self.ready.emit()
+        self._seed_demo_wallet()
+
+    def demo_password(self) -> str | None:
+        """The demo wallet's password, shown on screen in demo mode (None: no demo key)."""
+        wallet = self.demo_wallet
+        return wallet.password if wallet is not None and not wallet.watch_only else None
+
+    def _seed_demo_wallet(self) -> None:
+        """The demo profile's wallet with its demo-only key (on the chain lane, after the
+        window is up: it starts the demo chain)."""
+        if not self._wants_demo_wallet:
+            return
+
+        def seeded(wallet) -> None:
+            self.demo_wallet = wallet
+            self.changed.emit(frozenset({WALLET}))
+
+        self.run(lambda svc: svc.wallet.seed_demo_wallet(), seeded, lambda _e: None,
+                 lane="chain")
 
     @property
     def is_ready(self) -> bool:
@@ -96,13 +117,19 @@ class Backend(QObject):
         def reset():
             svc, self.services = self.services, None
             if svc is not None:
+                try:  # Reset demo removes the demo key from the keyring too
+                    svc.wallet.forget_demo_wallet()
+                except Exception:  # noqa: BLE001 - a missing keyring must not stop a reset
+                    pass
                 svc.close()
             shutil.rmtree(self.data_dir, ignore_errors=True)
             return self._open()
 
         def reopened(svc):
             self.services = svc
+            self.demo_wallet = None
             self.changed.emit(frozenset(ALL))
+            self._seed_demo_wallet()
             on_done()
 
         self._poll.stop()

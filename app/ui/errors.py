@@ -137,6 +137,20 @@ def explain(error: BaseException) -> str:
             "Errors", "The keyring did not answer. It may be waiting for an unlock prompt."
         ),
         "wallet_exists": lambda: translate("Errors", "This profile already has a wallet."),
+        "keyring_password": lambda: translate(
+            "Errors", "This key is already in the keyring under another password. Enter the "
+            "password you chose for it then, or remove that entry in Settings and import "
+            "again."),
+        "address_mismatch": lambda: translate(
+            "Errors", "This profile watches {watched}; the key you gave is for another "
+            "address. Import the key of the watched address.").format(
+            watched=d.get("watched", "")),
+        "bad_keystore": lambda: translate(
+            "Errors", "That file is not a keystore this app can read: {}").format(
+            error.message.split(": ", 1)[-1]),
+        "no_such_file": lambda: translate("Errors", "There is no such file."),
+        "confirmation_mismatch": lambda: translate(
+            "Errors", "That is not the address's ending. Nothing was removed."),
         "watch_only": lambda: translate("Errors", "This is a watch-only wallet: it cannot sign."),
         "no_wallet": lambda: translate("Errors", "There is no wallet yet."),
         "demo_chain_busy": lambda: translate(

@@ -124,15 +124,6 @@ def partner_name(partner) -> str:
     return partner.name(i18n.current())
 
 
-_KEYRINGS = {"SecretService": "GNOME Keyring (Secret Service)", "kwallet": "KWallet",
-             "macOS": "macOS Keychain", "Windows": "Windows Credential Locker"}
-
-
 def keyring_name(info) -> str:
     """A keyring as people know it ("GNOME Keyring (Secret Service)"), not a class path."""
-    named = getattr(info, "display_name", None)
-    if named:
-        return named
-    parts = info.name.split(".")
-    module = parts[-2] if len(parts) > 1 else info.name
-    return _KEYRINGS.get(module, module)
+    return getattr(info, "label", "") or info.name

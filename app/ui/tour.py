@@ -19,6 +19,7 @@ POLL_MS = 100
 STEP_TIMEOUT_S = 60
 TOUR_MEMBER = "demo-minji"
 TOUR_PARTNER = "DELICAR"
+TOUR_CASH_OUT = "100"  # MLK sent to the demo exchange
 
 
 class Wait:
@@ -167,8 +168,47 @@ class Tour(QObject):
         yield self.say(self.tr("Converted, and booked in the tamper-evident ledger."))
         w.show_page(EXCHANGE)
 
-        # 4. the end
+        # 4. cash out to the exchange
+        yield from self._cash_out()
+
+        # 5. the end
         w.show_page(HOME)
         yield self.idle()
         yield self.say(self.tr("That is MiL.k: points from every partner, rescued before they "
                                "expire, turned into MLK you can cash out."))
+
+    def _cash_out(self):
+        from app.ui.main_window import WALLET
+
+        w = self.window
+        w.show_page(WALLET)
+        yield Wait(lambda: w.backend.demo_wallet is not None)
+        yield self.idle()
+        password = w.backend.demo_password()
+        if password is None:
+            yield self.say(self.tr("Cashing out needs the demo wallet's key, and this computer "
+                                   "has no keyring to keep it in: the wallet is watch-only "
+                                   "here."))
+            return
+        page = w.wallet
+        yield Wait(lambda: page.send_button.isVisible() and page.send_button.isEnabled())
+        yield self.say(self.tr("Cash out: MLK goes from the wallet to an Upbit deposit "
+                               "address on the right network, after every check."))
+        page.send_button.click()
+        send = page.dialog
+        index = next(i for i in range(send.destination.count())
+                     if "Upbit (demo)" in send.destination.itemText(i))
+        send.destination.setCurrentIndex(index)
+        send.amount.setText(TOUR_CASH_OUT)
+        yield Pause(self.pace // 2)
+        send.next_button.click()
+        yield Wait(lambda: send.steps.currentIndex() == 1)
+        yield Pause(self.pace // 2)
+        for check in send._acks:
+            check.setChecked(True)
+        send.password.setText(password)
+        send.send_button.click()
+        yield Wait(lambda: send._tx is not None and send._tx.status == "confirmed")
+        yield self.say(self.tr("Sent to Upbit (demo) and confirmed on the chain."))
+        send.accept()
+        yield self.idle()

@@ -631,56 +631,77 @@
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="140"/>
+        <source>This key is already in the keyring under another password. Enter the password you chose for it then, or remove that entry in Settings and import again.</source>
+        <translation>이 키는 이미 다른 비밀번호로 키링에 있습니다. 그때 정한 비밀번호를 입력하거나, 설정에서 그 항목을 삭제한 뒤 다시 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="144"/>
+        <source>This profile watches {watched}; the key you gave is for another address. Import the key of the watched address.</source>
+        <translation>이 프로필은 {watched} 주소를 조회하고 있는데, 입력한 키는 다른 주소의 키입니다. 조회 중인 주소의 키를 가져오세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="148"/>
+        <source>That file is not a keystore this app can read: {}</source>
+        <translation>이 앱이 읽을 수 있는 키스토어 파일이 아닙니다: {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="152"/>
+        <source>That is not the address&apos;s ending. Nothing was removed.</source>
+        <translation>주소의 끝자리가 맞지 않습니다. 아무것도 삭제하지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="154"/>
         <source>This is a watch-only wallet: it cannot sign.</source>
         <translation>조회 전용 지갑이라 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="141"/>
+        <location filename="../../app/ui/errors.py" line="155"/>
         <source>There is no wallet yet.</source>
         <translation>아직 지갑이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="142"/>
+        <location filename="../../app/ui/errors.py" line="156"/>
         <source>The demo chain is open in another MiL.k window.</source>
         <translation>데모 체인이 다른 MiL.k 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="145"/>
+        <location filename="../../app/ui/errors.py" line="159"/>
         <source>TICA&apos;s treasury cannot cover this withdrawal right now.</source>
         <translation>지금은 TICA 금고로 이 출금을 처리할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148"/>
+        <location filename="../../app/ui/errors.py" line="162"/>
         <source>Only pending transactions can be sped up or cancelled.</source>
         <translation>대기 중인 거래만 가속하거나 취소할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="151"/>
+        <location filename="../../app/ui/errors.py" line="165"/>
         <source>That backup does not verify; nothing was restored.</source>
         <translation>그 백업은 검증을 통과하지 못했습니다. 아무것도 복원하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="154"/>
+        <location filename="../../app/ui/errors.py" line="168"/>
         <source>The backup copy did not verify; nothing was written.</source>
         <translation>백업 사본이 검증을 통과하지 못해 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="157"/>
+        <location filename="../../app/ui/errors.py" line="171"/>
         <source>Back up and restore a PostgreSQL ledger with the server&apos;s own tools.</source>
         <translation>PostgreSQL 원장은 서버의 도구로 백업하고 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="160"/>
+        <location filename="../../app/ui/errors.py" line="174"/>
         <source>That file is not a MiL.k ledger.</source>
         <translation>MiL.k 원장 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="161"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
+        <location filename="../../app/ui/errors.py" line="175"/>
         <source>There is no such file.</source>
         <translation>그런 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="162"/>
+        <location filename="../../app/ui/errors.py" line="176"/>
         <source>The ledger database is not available.</source>
         <translation>원장 데이터베이스를 사용할 수 없습니다.</translation>
     </message>
@@ -856,282 +877,403 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="49"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="112"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="61"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="124"/>
         <source>Welcome to MiL.k Wallet</source>
         <translation>MiL.k 지갑에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="113"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="125"/>
         <source>See every alliance partner&apos;s points in one place, convert them through TICA, and keep your MLK in a wallet whose key stays in this computer&apos;s keyring.</source>
         <translation>모든 제휴사 포인트를 한곳에서 확인하고 TICA로 교환하세요. MLK는 이 컴퓨터의 키링에 키를 보관하는 지갑에 안전하게 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="128"/>
         <source>Create a new wallet</source>
         <translation>새 지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="118"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="317"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="331"/>
         <source>Import a wallet</source>
         <translation>지갑 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="118"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="130"/>
         <source>From a recovery phrase or a private key.</source>
         <translation>복구 문구나 개인 키로 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="120"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="349"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="466"/>
         <source>Watch an address</source>
         <translation>주소 조회만 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="120"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="132"/>
         <source>See balances without a key.</source>
         <translation>키 없이 잔액만 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="123"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="135"/>
         <source>Start the demo</source>
         <translation>데모 시작</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="136"/>
         <source>A ready-made profile with linked partners and demo MLK.</source>
         <translation>제휴사가 연결되고 데모 MLK가 있는 준비된 프로필</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="136"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="148"/>
         <source>Choose</source>
         <translation>선택</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="154"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="166"/>
         <source>Create a wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="99"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="111"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="116"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="128"/>
         <source>A fresh key with a 12 or 24-word recovery phrase.</source>
         <translation>12개 또는 24개 단어의 복구 문구가 있는 새 키를 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="155"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="167"/>
         <source>Your wallet gets a recovery phrase: a list of words that is the only way to get your MLK back if this computer is lost. Choose how many words.</source>
         <translation>지갑에는 복구 문구가 생깁니다. 이 컴퓨터를 잃어버렸을 때 MLK를 되찾는 유일한 방법인 단어 목록입니다. 단어 수를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="158"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="170"/>
         <source>12 words (standard)</source>
         <translation>12개 단어 (표준)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="159"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="171"/>
         <source>24 words (extra strong)</source>
         <translation>24개 단어 (더 강력)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="166"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="178"/>
         <source>Show my recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="172"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="184"/>
         <source>Making your recovery phrase…</source>
         <translation>복구 문구를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="190"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="202"/>
         <source>Write these words on paper, in order, and keep them offline. Anyone with them owns your wallet; without them a lost computer means lost MLK. Never type them into a website or send them to anyone.</source>
         <translation>이 단어들을 순서대로 종이에 적어 오프라인에 보관하세요. 이 단어를 가진 사람은 누구나 지갑의 주인이 되며, 단어가 없으면 컴퓨터를 잃어버릴 때 MLK도 잃습니다. 웹사이트에 입력하거나 다른 사람에게 보내지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="205"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="217"/>
         <source>Type the words at these positions, from your paper.</source>
         <translation>종이에 적은 문구에서 이 순서의 단어를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="210"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="257"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="222"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="269"/>
         <source>Check later</source>
         <translation>나중에 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="238"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="250"/>
         <source>Word {n} does not match. Check your paper.</source>
         <translation>{n}번째 단어가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="240"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="252"/>
         <source>Words {n} do not match. Check your paper.</source>
         <translation>{n}번째 단어가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="255"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="267"/>
         <source>Check later?</source>
         <translation>나중에 확인할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="256"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="268"/>
         <source>Without the check you may have a mistake on your paper and not know it. The Wallet page will remind you until you confirm the phrase.</source>
         <translation>확인하지 않으면 종이에 잘못 적은 단어가 있어도 알 수 없습니다. 문구를 확인할 때까지 지갑 화면에서 계속 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="261"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="273"/>
         <source>Import wallet</source>
         <translation>지갑 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="262"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="276"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="274"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="288"/>
         <source>Create wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="266"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="278"/>
         <source>Protect it with a password</source>
         <translation>비밀번호로 보호하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="268"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="280"/>
         <source>The password encrypts your key inside this computer&apos;s keyring; you need it to send MLK. It cannot be recovered — your recovery phrase can restore the wallet.</source>
         <translation>비밀번호는 이 컴퓨터의 키링 안에서 키를 암호화하며, MLK를 보낼 때 필요합니다. 비밀번호는 되찾을 수 없지만, 복구 문구로 지갑을 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="283"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="295"/>
         <source>The two passwords differ.</source>
         <translation>두 비밀번호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="297"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="311"/>
         <source>Creating your key…</source>
         <translation>키를 만드는 중…</translation>
     </message>
     <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="333"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="352"/>
+        <source>Recovery phrase or private key</source>
+        <translation>복구 문구 또는 개인 키</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="334"/>
+        <source>Keystore file (JSON)</source>
+        <translation>키스토어 파일 (JSON)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="354"/>
+        <source>The phrase has a passphrase, or the wallet is another account</source>
+        <translation>복구 문구에 패스프레이즈가 있거나 다른 계정의 지갑입니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="362"/>
+        <source>BIP-39 passphrase (optional)</source>
+        <translation>BIP-39 패스프레이즈 (선택)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="363"/>
+        <source>BIP-39 passphrase</source>
+        <translation>BIP-39 패스프레이즈</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="366"/>
+        <source>Account </source>
+        <translation>계정 </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="367"/>
+        <source>Account index</source>
+        <translation>계정 번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="377"/>
+        <source>A keystore v3 file, e.g. this app&apos;s own export, or one made by MetaMask, geth or ethers, and the password it was saved with.</source>
+        <translation>키스토어 v3 파일(이 앱에서 내보낸 파일, 또는 MetaMask·geth·ethers로 만든 파일)과 그 파일을 저장할 때 쓴 비밀번호.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/dialogs/first_run.py" line="381"/>
+        <source>No file chosen</source>
+        <translation>선택한 파일 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="382"/>
+        <source>Choose file…</source>
+        <translation>파일 선택…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="388"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="389"/>
+        <source>The keystore&apos;s password</source>
+        <translation>키스토어 비밀번호</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="415"/>
+        <source>Choose a keystore file</source>
+        <translation>키스토어 파일 선택</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="417"/>
+        <source>Keystore files (*.json *)</source>
+        <translation>키스토어 파일 (*.json *)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="425"/>
+        <source>Choose the keystore file first.</source>
+        <translation>먼저 키스토어 파일을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="455"/>
+        <source>The keystore&apos;s password is not right.</source>
+        <translation>키스토어 비밀번호가 맞지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="500"/>
+        <source>The address you watched can now send: its key is in this computer&apos;s keyring.</source>
+        <translation>조회하던 주소에서 이제 보낼 수 있습니다. 그 키가 이 컴퓨터의 키링에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="503"/>
+        <source>This key was already in this computer&apos;s keyring (from an earlier profile); your password opened it, and it is this profile&apos;s wallet now.</source>
+        <translation>이 키는 이미 이 컴퓨터의 키링에 있었습니다(이전 프로필). 비밀번호로 열었으며, 이제 이 프로필의 지갑입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="507"/>
         <source>Remember to confirm your recovery phrase: the Wallet page shows a reminder until you do.</source>
         <translation>복구 문구를 꼭 확인하세요. 확인할 때까지 지갑 화면에 알림이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="391"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="517"/>
         <source>Recovery phrase confirmed</source>
         <translation>복구 문구 확인 완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="392"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="518"/>
         <source>Keep the paper somewhere safe and offline.</source>
         <translation>종이는 안전한 오프라인 장소에 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="393"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="519"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="417"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="545"/>
         <source>Close without creating the wallet? These words will be discarded and nothing is saved.</source>
         <translation>지갑을 만들지 않고 닫을까요? 이 단어들은 폐기되며 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="419"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="547"/>
         <source>Close without confirming your recovery phrase? The Wallet page will keep reminding you.</source>
         <translation>복구 문구를 확인하지 않고 닫을까요? 지갑 화면에서 계속 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="426"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="554"/>
         <source>Close the set-up?</source>
         <translation>설정을 닫을까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="426"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="554"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="189"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="201"/>
         <source>Your recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="198"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="210"/>
         <source>I have written them down</source>
         <translation>적어 두었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="204"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="216"/>
         <source>Confirm your phrase</source>
         <translation>복구 문구 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="216"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="228"/>
         <source>Confirm</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="224"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="225"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="236"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="237"/>
         <source>Word {n}</source>
         <translation>{n}번째 단어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="318"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="347"/>
         <source>Type or paste your 12 or 24-word recovery phrase, or a private key (64 hex digits).</source>
         <translation>12단어 또는 24단어 복구 문구나 개인 키(16진수 64자리)를 입력하거나 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="289"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="300"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="325"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="396"/>
         <source>Next</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="340"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="362"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="448"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="479"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="350"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="467"/>
         <source>Balances and history only. You can import the key later to send.</source>
         <translation>잔액과 내역만 볼 수 있습니다. 보내려면 나중에 키를 가져오면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="353"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="470"/>
         <source>Address to watch</source>
         <translation>조회할 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="357"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="474"/>
         <source>Watch</source>
         <translation>조회하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="368"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="378"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="485"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="497"/>
         <source>Your wallet is ready</source>
         <translation>지갑이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="373"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="490"/>
         <source>Open the wallet</source>
         <translation>지갑 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="379"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="498"/>
         <source>Address: {}</source>
         <translation>주소: {}</translation>
+    </message>
+</context>
+<context>
+    <name>ForgetKeyDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="105"/>
+        <location filename="../../app/ui/dialogs/password.py" line="109"/>
+        <source>Remove the key from this computer</source>
+        <translation>이 컴퓨터에서 키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="111"/>
+        <source>The key of {address} is removed from this computer&apos;s keyring. The profile keeps its history and goes on watching the address, but cannot send. You get the key back only from your recovery phrase, the private key or a keystore backup — make sure you have one.</source>
+        <translation>{address}의 키를 이 컴퓨터의 키링에서 삭제합니다. 프로필은 기록을 유지하고 주소를 계속 조회하지만 보낼 수는 없습니다. 키는 복구 문구, 개인 키 또는 키스토어 백업으로만 되찾을 수 있으니 하나는 꼭 갖고 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="116"/>
+        <source>Type {tail} to confirm</source>
+        <translation>확인하려면 {tail}을(를) 입력하세요</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="118"/>
+        <source>The address&apos;s last 6 characters</source>
+        <translation>주소의 마지막 6자리</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="123"/>
+        <source>Remove key</source>
+        <translation>키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/password.py" line="125"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
     </message>
 </context>
 <context>
@@ -1573,47 +1715,52 @@
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="61"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="42"/>
+        <source>Demo password: {}</source>
+        <translation>데모 비밀번호: {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="63"/>
         <source>Sending…</source>
         <translation>보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="62"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="64"/>
         <source>Signing…</source>
         <translation>서명하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="74"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="76"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="41"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="43"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="47"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="49"/>
         <source>Withdraw</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="47"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="49"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="48"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="50"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="79"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="81"/>
         <source>{amount}: {status}. Transaction {hash}</source>
         <translation>{amount}: {status}. 거래 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="88"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="90"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1804,129 +1951,134 @@
         <translation>보내기 전에 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="87"/>
+        <location filename="../../app/ui/dialogs/send.py" line="88"/>
+        <source>Demo password: {}</source>
+        <translation>데모 비밀번호: {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="89"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="92"/>
+        <location filename="../../app/ui/dialogs/send.py" line="94"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="93"/>
+        <location filename="../../app/ui/dialogs/send.py" line="95"/>
         <source>Sign and send</source>
         <translation>서명하고 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="108"/>
+        <location filename="../../app/ui/dialogs/send.py" line="110"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="109"/>
+        <location filename="../../app/ui/dialogs/send.py" line="111"/>
         <source>Copy transaction hash</source>
         <translation>거래 해시 복사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="144"/>
+        <location filename="../../app/ui/dialogs/send.py" line="146"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="164"/>
+        <location filename="../../app/ui/dialogs/send.py" line="166"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="165"/>
+        <location filename="../../app/ui/dialogs/send.py" line="167"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="167"/>
+        <location filename="../../app/ui/dialogs/send.py" line="169"/>
         <source>Network fee (at most)</source>
         <translation>네트워크 수수료 (최대)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="168"/>
+        <location filename="../../app/ui/dialogs/send.py" line="170"/>
         <source>{} gas coin</source>
         <translation>가스 코인 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="173"/>
+        <location filename="../../app/ui/dialogs/send.py" line="175"/>
         <source>Cash-out value on {}</source>
         <translation>{} 현금화 예상 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="175"/>
+        <location filename="../../app/ui/dialogs/send.py" line="177"/>
         <source>Value</source>
         <translation>가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="184"/>
+        <location filename="../../app/ui/dialogs/send.py" line="186"/>
         <source>I understand: {}</source>
         <translation>확인했습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="196"/>
+        <location filename="../../app/ui/dialogs/send.py" line="198"/>
         <source>Tick every warning to confirm you have read it.</source>
         <translation>모든 경고에 체크해 읽었음을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="200"/>
+        <location filename="../../app/ui/dialogs/send.py" line="202"/>
         <source>Signing…</source>
         <translation>서명 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="234"/>
+        <location filename="../../app/ui/dialogs/send.py" line="236"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="240"/>
+        <location filename="../../app/ui/dialogs/send.py" line="242"/>
         <source>Sent {amount} to {to} — confirmed.</source>
         <translation>{to}(으)로 {amount}을(를) 보냈습니다 — 확인 완료.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="246"/>
+        <location filename="../../app/ui/dialogs/send.py" line="248"/>
         <source>Sending {amount} to {to}: waiting for the network to confirm…</source>
         <translation>{to}(으)로 {amount} 보내는 중: 네트워크 확인을 기다리고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="250"/>
+        <location filename="../../app/ui/dialogs/send.py" line="252"/>
         <source>The transaction did not go through.</source>
         <translation>거래가 처리되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="254"/>
+        <location filename="../../app/ui/dialogs/send.py" line="256"/>
         <source>Status: {status}
 Transaction: {hash}</source>
         <translation>상태: {status}
 거래: {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="262"/>
+        <location filename="../../app/ui/dialogs/send.py" line="264"/>
         <source>this is the MLK token contract; MLK sent to it is lost.</source>
         <translation>MLK 토큰 컨트랙트 주소입니다. 여기로 보낸 MLK는 잃게 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="265"/>
+        <location filename="../../app/ui/dialogs/send.py" line="267"/>
         <source>this address is a smart contract, not a personal wallet.</source>
         <translation>개인 지갑이 아닌 스마트 컨트랙트 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="268"/>
+        <location filename="../../app/ui/dialogs/send.py" line="270"/>
         <source>this is your own address.</source>
         <translation>내 지갑 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="269"/>
+        <location filename="../../app/ui/dialogs/send.py" line="271"/>
         <source>this address looks like one you used before but is different — a common scam. Compare every character.</source>
         <translation>전에 사용한 주소와 비슷하지만 다른 주소입니다. 흔한 사기 수법이니 모든 글자를 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="274"/>
+        <location filename="../../app/ui/dialogs/send.py" line="276"/>
         <source>you have never sent to this address. Consider a small test amount first.</source>
         <translation>처음 보내는 주소입니다. 먼저 소액으로 시험해 보세요.</translation>
     </message>
@@ -1934,342 +2086,352 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="178"/>
+        <location filename="../../app/ui/pages/settings.py" line="181"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="179"/>
+        <location filename="../../app/ui/pages/settings.py" line="182"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="180"/>
+        <location filename="../../app/ui/pages/settings.py" line="183"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="181"/>
+        <location filename="../../app/ui/pages/settings.py" line="184"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="182"/>
+        <location filename="../../app/ui/pages/settings.py" line="185"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="184"/>
+        <location filename="../../app/ui/pages/settings.py" line="187"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="191"/>
+        <location filename="../../app/ui/pages/settings.py" line="194"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="195"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="197"/>
+        <location filename="../../app/ui/pages/settings.py" line="200"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="198"/>
+        <location filename="../../app/ui/pages/settings.py" line="201"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="199"/>
-        <location filename="../../app/ui/pages/settings.py" line="308"/>
+        <location filename="../../app/ui/pages/settings.py" line="202"/>
+        <location filename="../../app/ui/pages/settings.py" line="312"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="201"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="202"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="203"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204"/>
+        <location filename="../../app/ui/pages/settings.py" line="207"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="209"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="211"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="209"/>
+        <location filename="../../app/ui/pages/settings.py" line="212"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="210"/>
+        <location filename="../../app/ui/pages/settings.py" line="213"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="211"/>
+        <location filename="../../app/ui/pages/settings.py" line="214"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="212"/>
-        <location filename="../../app/ui/pages/settings.py" line="360"/>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
         <location filename="../../app/ui/pages/settings.py" line="364"/>
+        <location filename="../../app/ui/pages/settings.py" line="368"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="213"/>
-        <location filename="../../app/ui/pages/settings.py" line="388"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <location filename="../../app/ui/pages/settings.py" line="399"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="214"/>
+        <location filename="../../app/ui/pages/settings.py" line="217"/>
+        <source>Remove the key from this computer…</source>
+        <translation>이 컴퓨터에서 키 삭제…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="218"/>
         <source>Reminders</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <location filename="../../app/ui/pages/settings.py" line="219"/>
         <source>Notify me before points expire</source>
         <translation>포인트가 소멸되기 전에 알림 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <location filename="../../app/ui/pages/settings.py" line="220"/>
         <source>Days before</source>
         <translation>며칠 전</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="218"/>
+        <location filename="../../app/ui/pages/settings.py" line="222"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="219"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
         <source>Keep running in the tray when the window is closed, to sync and remind</source>
         <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <location filename="../../app/ui/pages/settings.py" line="228"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="225"/>
+        <location filename="../../app/ui/pages/settings.py" line="229"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="226"/>
-        <location filename="../../app/ui/pages/settings.py" line="437"/>
+        <location filename="../../app/ui/pages/settings.py" line="230"/>
+        <location filename="../../app/ui/pages/settings.py" line="448"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="227"/>
-        <location filename="../../app/ui/pages/settings.py" line="455"/>
-        <location filename="../../app/ui/pages/settings.py" line="457"/>
+        <location filename="../../app/ui/pages/settings.py" line="231"/>
+        <location filename="../../app/ui/pages/settings.py" line="466"/>
+        <location filename="../../app/ui/pages/settings.py" line="468"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="228"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>About MiL.k Wallet, licences and logs</source>
         <translation>MiL.k Wallet 정보, 라이선스, 로그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="242"/>
+        <location filename="../../app/ui/pages/settings.py" line="246"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="242"/>
+        <location filename="../../app/ui/pages/settings.py" line="246"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="243"/>
+        <location filename="../../app/ui/pages/settings.py" line="247"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="252"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="253"/>
+        <location filename="../../app/ui/pages/settings.py" line="257"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="258"/>
+        <location filename="../../app/ui/pages/settings.py" line="262"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="259"/>
+        <location filename="../../app/ui/pages/settings.py" line="263"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="260"/>
+        <location filename="../../app/ui/pages/settings.py" line="264"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="265"/>
+        <location filename="../../app/ui/pages/settings.py" line="269"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="295"/>
+        <location filename="../../app/ui/pages/settings.py" line="299"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="304"/>
+        <location filename="../../app/ui/pages/settings.py" line="308"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="305"/>
+        <location filename="../../app/ui/pages/settings.py" line="309"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="331"/>
+        <location filename="../../app/ui/pages/settings.py" line="335"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="333"/>
+        <location filename="../../app/ui/pages/settings.py" line="337"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="443"/>
+        <location filename="../../app/ui/pages/settings.py" line="387"/>
+        <source>The key was removed from this computer. The wallet is watch-only now.</source>
+        <translation>이 컴퓨터에서 키를 삭제했습니다. 이제 지갑은 조회 전용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="454"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="352"/>
+        <location filename="../../app/ui/pages/settings.py" line="356"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="361"/>
+        <location filename="../../app/ui/pages/settings.py" line="365"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="379"/>
+        <location filename="../../app/ui/pages/settings.py" line="377"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="389"/>
+        <location filename="../../app/ui/pages/settings.py" line="400"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="393"/>
+        <location filename="../../app/ui/pages/settings.py" line="404"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="395"/>
+        <location filename="../../app/ui/pages/settings.py" line="406"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="402"/>
+        <location filename="../../app/ui/pages/settings.py" line="413"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="409"/>
+        <location filename="../../app/ui/pages/settings.py" line="420"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="414"/>
+        <location filename="../../app/ui/pages/settings.py" line="425"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="418"/>
+        <location filename="../../app/ui/pages/settings.py" line="429"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="424"/>
+        <location filename="../../app/ui/pages/settings.py" line="435"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="429"/>
-        <location filename="../../app/ui/pages/settings.py" line="434"/>
+        <location filename="../../app/ui/pages/settings.py" line="440"/>
+        <location filename="../../app/ui/pages/settings.py" line="445"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="435"/>
+        <location filename="../../app/ui/pages/settings.py" line="446"/>
         <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="441"/>
+        <location filename="../../app/ui/pages/settings.py" line="452"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="456"/>
+        <location filename="../../app/ui/pages/settings.py" line="467"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="460"/>
+        <location filename="../../app/ui/pages/settings.py" line="471"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="461"/>
+        <location filename="../../app/ui/pages/settings.py" line="472"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>
@@ -2277,39 +2439,54 @@ MLK 토큰 {token}</translation>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../app/ui/tour.py" line="103"/>
+        <location filename="../../app/ui/tour.py" line="104"/>
         <source>The tour stopped: {}</source>
         <translation>둘러보기가 멈췄습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="125"/>
+        <location filename="../../app/ui/tour.py" line="126"/>
         <source>This is MiL.k Wallet: every alliance partner&apos;s points in one view, worth KRW and MLK.</source>
         <translation>MiL.k Wallet입니다. 모든 제휴사 포인트를 한눈에, 원화와 MLK 가치로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="132"/>
+        <location filename="../../app/ui/tour.py" line="133"/>
         <source>Link a partner: {partner} sends a code to the member&apos;s app, and their points are shown here.</source>
         <translation>제휴사 연결: {partner}이(가) 회원 앱으로 코드를 보내면, 그 포인트가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="151"/>
+        <location filename="../../app/ui/tour.py" line="152"/>
         <source>The one view: every balance, its value, and what expires soon.</source>
         <translation>한눈에 보기: 모든 잔액과 가치, 그리고 곧 소멸될 포인트.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="155"/>
+        <location filename="../../app/ui/tour.py" line="156"/>
         <source>Points about to expire are converted to MLK before they are lost: TICA quotes at market value, 1.5% per leg.</source>
         <translation>소멸 직전의 포인트를 잃기 전에 MLK로 교환합니다. TICA는 시장 가치로 견적을 내며, 수수료는 교환당 1.5%입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="167"/>
+        <location filename="../../app/ui/tour.py" line="168"/>
         <source>Converted, and booked in the tamper-evident ledger.</source>
         <translation>교환이 완료되어 위변조를 감지하는 원장에 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="173"/>
+        <location filename="../../app/ui/tour.py" line="177"/>
         <source>That is MiL.k: points from every partner, rescued before they expire, turned into MLK you can cash out.</source>
         <translation>이것이 MiL.k입니다. 모든 제휴사 포인트를 소멸 전에 구해 내어, 현금화할 수 있는 MLK로 바꿉니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="189"/>
+        <source>Cashing out needs the demo wallet&apos;s key, and this computer has no keyring to keep it in: the wallet is watch-only here.</source>
+        <translation>현금화하려면 데모 지갑의 키가 필요한데, 이 컴퓨터에는 키를 보관할 키링이 없어 지갑이 조회 전용입니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="195"/>
+        <source>Cash out: MLK goes from the wallet to an Upbit deposit address on the right network, after every check.</source>
+        <translation>현금화: 모든 확인을 거친 뒤, 지갑의 MLK를 올바른 네트워크의 업비트 입금 주소로 보냅니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/tour.py" line="212"/>
+        <source>Sent to Upbit (demo) and confirmed on the chain.</source>
+        <translation>업비트(데모)로 보냈고, 체인에서 확인되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -2611,52 +2788,62 @@ MLK 토큰 {token}</translation>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="219"/>
+        <location filename="../../app/ui/pages/wallet.py" line="246"/>
+        <source>Demo wallet: a demo-only key, kept in {keyring}. Demo password: {password}</source>
+        <translation>데모 지갑: 데모 전용 키이며 {keyring}에 보관됩니다. 데모 비밀번호: {password}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="250"/>
+        <source>The demo wallet is watch-only: {reason}</source>
+        <translation>데모 지갑은 조회 전용입니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="252"/>
         <source>Watch-only: this app can show balances but cannot sign.</source>
         <translation>조회 전용: 잔액은 볼 수 있지만 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="220"/>
+        <location filename="../../app/ui/pages/wallet.py" line="253"/>
         <source>Key kept in: {}</source>
         <translation>키 보관 위치: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="230"/>
+        <location filename="../../app/ui/pages/wallet.py" line="228"/>
         <source>Network: {net} · block {block}</source>
         <translation>네트워크: {net} · 블록 {block}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="231"/>
+        <location filename="../../app/ui/pages/wallet.py" line="229"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="267"/>
+        <location filename="../../app/ui/pages/wallet.py" line="277"/>
         <source>Back up your recovery phrase</source>
         <translation>복구 문구 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="268"/>
+        <location filename="../../app/ui/pages/wallet.py" line="278"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="273"/>
+        <location filename="../../app/ui/pages/wallet.py" line="283"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="288"/>
+        <location filename="../../app/ui/pages/wallet.py" line="298"/>
         <source>Speed up transaction #{}</source>
         <translation>거래 #{} 가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="289"/>
+        <location filename="../../app/ui/pages/wallet.py" line="299"/>
         <source>Cancel transaction #{}</source>
         <translation>거래 #{} 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="296"/>
+        <location filename="../../app/ui/pages/wallet.py" line="306"/>
         <source>A replacement with the same nonce and higher fees is signed and sent.</source>
         <translation>같은 논스에 더 높은 수수료로 대체 거래를 서명해 보냅니다.</translation>
     </message>

@@ -56,7 +56,8 @@ def make_app(qtbot, tmp_path):
 
     opened = []
 
-    def make(lang: str = "en", demo: bool = True, before=None, data_dir=None):
+    def make(lang: str = "en", demo: bool = True, before=None, data_dir=None,
+             demo_wallet: bool = False):
         from PySide6.QtWidgets import QApplication
 
         app = QApplication.instance()
@@ -74,7 +75,8 @@ def make_app(qtbot, tmp_path):
         def open_services(d):
             return Services.open(d, custody=KeyCustody(scrypt_n=2**12))
 
-        backend = Backend(directory, demo=demo, open_services=open_services, parent=app)
+        backend = Backend(directory, demo=demo, open_services=open_services, parent=app,
+                          demo_wallet=demo_wallet)
         window = MainWindow(backend, languages, prefs)
         window.resize(1280, 860)
         qtbot.addWidget(window)

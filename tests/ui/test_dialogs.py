@@ -293,3 +293,31 @@ def test_about_shows_version_licences_and_opens_the_folders(make_app, qtbot, tmp
         click(qtbot, shown_button(about, "Close"))
     finally:
         QDesktopServices.unsetUrlHandler("file")
+
+
+def test_remove_the_key_from_this_computer_after_typing_the_address(make_app, qtbot,
+                                                                    secret_service):
+    window, backend = make_app()
+    address = with_key(qtbot, window, backend, mlk=None)
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    settings = window.settings
+    qtbot.waitUntil(lambda: settings.forget_key.isEnabled(), timeout=20_000)
+    click(qtbot, settings.forget_key)
+    dialog = settings.dialog
+    assert address in " ".join(lab.text() for lab in dialog.findChildren(type(settings.title)))
+    click(qtbot, shown_button(dialog, "Cancel"))
+    assert backend.services.wallet.custody.exists(address)  # Cancel removed nothing
+    click(qtbot, settings.forget_key)
+    dialog = settings.dialog
+    qtbot.keyClicks(dialog.typed, "abcdef")
+    click(qtbot, dialog.remove)
+    qtbot.waitUntil(lambda: "Nothing was removed" in dialog.message.text(), timeout=20_000)
+    assert backend.services.wallet.custody.exists(address)
+    dialog.typed.clear()
+    qtbot.keyClicks(dialog.typed, address[-6:])
+    click(qtbot, dialog.remove)
+    qtbot.waitUntil(lambda: "watch-only" in settings.security_message.text(), timeout=20_000)
+    assert not backend.services.wallet.custody.exists(address)
+    status = backend.services.wallet.status()
+    assert status.address == address and status.watch_only  # history kept, no key

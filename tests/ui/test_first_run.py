@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from app.ui.dialogs import first_run as fr
 from tests.ui.conftest import PASSWORD, settle
 from tests.ui.drive import (
+    choose_file,
     choose_password,
     click,
     heading,
@@ -335,3 +336,98 @@ def test_start_the_demo_from_the_welcome_page(make_app, qtbot):
     without = open_wizard(qtbot, window, backend)
     with pytest.raises(AssertionError):
         choice_button(without, "Start the demo")
+
+
+def test_import_a_keystore_file_made_elsewhere(make_app, qtbot, secret_service, tmp_path,
+                                               monkeypatch):
+    import json
+    import secrets
+
+    from eth_account import Account
+
+    key = secrets.token_hex(32)
+    account = Account.from_key(key)
+    keystore = Account.encrypt(key, "keystore-pass", kdf="scrypt", iterations=2**12)
+    (tmp_path / "UTC--wallet.json").write_text(json.dumps(keystore))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Import a wallet"))
+    click(qtbot, wizard.from_keystore)
+    assert wizard.keystore_box.isVisible() and not wizard.secret_box.isVisible()
+    click(qtbot, step_button(wizard, "Next"))
+    assert wizard.message.text() == "Choose the keystore file first."
+    click(qtbot, wizard.choose_keystore)
+    choose_file(qtbot, wizard, "UTC--wallet.json")
+    assert wizard.keystore_file.text().endswith("UTC--wallet.json")
+    qtbot.keyClicks(wizard.keystore_password, "not-it")
+    click(qtbot, step_button(wizard, "Next"))
+    qtbot.waitUntil(lambda: wizard.message.text() == "The keystore's password is not right.",
+                    timeout=30_000)
+    assert wizard.pages.currentIndex() == fr.IMPORT
+    wizard.keystore_password.clear()
+    qtbot.keyClicks(wizard.keystore_password, "keystore-pass")
+    qtbot.keyClick(wizard.keystore_password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=30_000)
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+    assert account.address in wizard.done_text.text()
+    status = backend.services.wallet.status()
+    assert status.address == account.address and status.kind == "keystore"
+    backend.services.wallet.unlock(PASSWORD)  # stored under the password chosen here
+    backend.services.wallet.custody.delete(account.address)
+
+
+def test_import_a_phrase_with_passphrase_and_another_account(make_app, qtbot, secret_service):
+    from eth_account import Account
+
+    from app.core.keys.mnemonic import generate
+
+    phrase = generate(12).reveal()
+    Account.enable_unaudited_hdwallet_features()
+    expected = Account.from_mnemonic(phrase, passphrase="extra words",
+                                     account_path="m/44'/60'/0'/0/3").address
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Import a wallet"))
+    qtbot.keyClicks(wizard.secret, phrase)
+    assert not wizard.advanced_box.isVisible()
+    click(qtbot, wizard.advanced)
+    qtbot.keyClicks(wizard.passphrase, "extra words")
+    wizard.account.clear()
+    qtbot.keyClicks(wizard.account, "3")
+    click(qtbot, step_button(wizard, "Next"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=20_000)
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+    assert backend.services.wallet.status().address == expected
+    backend.services.wallet.custody.delete(expected)
+
+
+def test_a_key_already_in_the_keyring_is_adopted_once_its_password_opens_it(
+        make_app, qtbot, secret_service):
+    import secrets
+
+    from eth_account import Account
+
+    key = secrets.token_hex(32)
+    address = Account.from_key(key).address
+    first, first_backend = make_app(demo=False)
+    first_backend.services.wallet.import_private_key(key, PASSWORD)  # a profile since lost
+    window, backend = make_app(demo=False)
+    wizard = open_wizard(qtbot, window, backend)
+    click(qtbot, choice_button(wizard, "Import a wallet"))
+    qtbot.keyClicks(wizard.secret, key)
+    click(qtbot, step_button(wizard, "Next"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=20_000)
+    choose_password(qtbot, wizard, "another-password", "another-password")
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: "another password" in wizard.message.text(), timeout=30_000)
+    choose_password(qtbot, wizard)
+    click(qtbot, step_button(wizard, "Import wallet"))
+    qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.DONE, timeout=30_000)
+    assert "already in this computer's keyring" in wizard.done_text.text()
+    assert backend.services.wallet.status().address == address
+    backend.services.wallet.custody.delete(address)

@@ -1,6 +1,7 @@
 """Setting up the wallet: create (words → recovery phrase → confirm words → password), import
-(phrase or private key → password), watch an address, or start the demo; and backing up the
-phrase of an existing wallet later (phrase → confirm words).
+(a phrase — with its BIP-39 passphrase and account if any —, a private key or a keystore
+file → password), watch an address, or start the demo; and backing up the phrase of an
+existing wallet later (phrase → confirm words).
 
 Nothing is stored until the last step: a wizard closed half-way leaves no key behind. Closing
 while a recovery phrase is on screen asks first."""
@@ -11,12 +12,14 @@ import random
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QCheckBox,
     QDialog,
     QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -25,7 +28,16 @@ from PySide6.QtWidgets import (
 from app.core.keys import Secret
 from app.ui.backend import SETTINGS, WALLET
 from app.ui.errors import explain
-from app.ui.widgets.common import Card, StatusLine, ask, button, clear_layout, label, muted
+from app.ui.widgets.common import (
+    Card,
+    StatusLine,
+    ask,
+    button,
+    clear_layout,
+    label,
+    muted,
+    pick_file,
+)
 from app.ui.widgets.password_fields import NewPasswordFields
 
 CHOOSE, CREATE, PHRASE, CONFIRM, PASSWORD, IMPORT, WATCH, DONE = range(8)
@@ -42,7 +54,7 @@ class FirstRunWizard(QDialog):
         self.backend = backend
         self._flow = "create"  # create | import | backup
         self._phrase: list[str] = []
-        self._import_secret: Secret | None = None
+        self._import_plan = None  # ("secret", secret, passphrase, index) | ("keystore", ...)
         self._skipped_check = False
         self._closing_asked = False
         self.back_buttons = []
@@ -284,13 +296,15 @@ class FirstRunWizard(QDialog):
             return
         self.password_button.setEnabled(False)
         if self._flow == "import":
-            secret = self._import_secret
-            is_key = _looks_like_key(secret.reveal())
+            how = self._import_plan
             self.message.progress(self.tr("Importing…"))
 
             def work(svc):
-                return svc.wallet.import_private_key(secret, password) if is_key else \
-                    svc.wallet.import_mnemonic(secret, password)
+                if how[0] == "keystore":
+                    _kind, path, keystore_password = how
+                    return svc.wallet.import_keystore_file(path, keystore_password, password)
+                _kind, secret, passphrase, index = how
+                return svc.wallet.import_secret(secret, password, passphrase, index)
         else:
             phrase = Secret(" ".join(self._phrase))
             pending = self._skipped_check
@@ -314,34 +328,137 @@ class FirstRunWizard(QDialog):
         self.go(IMPORT)
 
     def _build_import(self) -> None:
-        box, _ = self._page(self.tr("Import a wallet"), self.tr(
-            "Type or paste your 12 or 24-word recovery phrase, or a private key (64 hex "
-            "digits)."))
+        box, _ = self._page(self.tr("Import a wallet"))
+        self.from_secret, self.from_keystore = QRadioButton(), QRadioButton()
+        self.from_secret.setText(self.tr("Recovery phrase or private key"))
+        self.from_keystore.setText(self.tr("Keystore file (JSON)"))
+        self.from_secret.setChecked(True)
+        kinds = QButtonGroup(self)
+        kinds_row = QHBoxLayout()
+        for radio in (self.from_secret, self.from_keystore):
+            kinds.addButton(radio)
+            kinds_row.addWidget(radio)
+        kinds_row.addStretch(1)
+        box.addLayout(kinds_row)
+        # a phrase or a key
+        self.secret_box = QWidget()
+        sb = QVBoxLayout(self.secret_box)
+        sb.setContentsMargins(0, 0, 0, 0)
+        sb.addWidget(muted(self.tr("Type or paste your 12 or 24-word recovery phrase, or a "
+                                   "private key (64 hex digits)."), wrap=True))
         self.secret = QPlainTextEdit()
         self.secret.setFixedHeight(90)
         self.secret.setTabChangesFocus(True)
-        box.addWidget(self.secret)
+        self.secret.setAccessibleName(self.tr("Recovery phrase or private key"))
+        sb.addWidget(self.secret)
+        self.advanced = QCheckBox(self.tr("The phrase has a passphrase, or the wallet is "
+                                          "another account"))
+        sb.addWidget(self.advanced, 0, Qt.AlignmentFlag.AlignLeft)
+        self.advanced_box = QWidget()
+        ab = QHBoxLayout(self.advanced_box)
+        ab.setContentsMargins(0, 0, 0, 0)
+        self.passphrase = QLineEdit()
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setPlaceholderText(self.tr("BIP-39 passphrase (optional)"))
+        self.passphrase.setAccessibleName(self.tr("BIP-39 passphrase"))
+        self.account = QSpinBox()
+        self.account.setRange(0, 2**31 - 1)
+        self.account.setPrefix(self.tr("Account "))
+        self.account.setAccessibleName(self.tr("Account index"))
+        ab.addWidget(self.passphrase, 1)
+        ab.addWidget(self.account)
+        self.advanced_box.hide()
+        sb.addWidget(self.advanced_box)
+        box.addWidget(self.secret_box)
+        # a keystore file
+        self.keystore_box = QWidget()
+        kb = QVBoxLayout(self.keystore_box)
+        kb.setContentsMargins(0, 0, 0, 0)
+        kb.addWidget(muted(self.tr("A keystore v3 file, e.g. this app's own export, or one "
+                                   "made by MetaMask, geth or ethers, and the password it was "
+                                   "saved with."), wrap=True))
+        file_row = QHBoxLayout()
+        self.keystore_file = label(self.tr("No file chosen"), "Muted", wrap=True)
+        self.choose_keystore = button(self.tr("Choose file…"))
+        file_row.addWidget(self.keystore_file, 1)
+        file_row.addWidget(self.choose_keystore)
+        kb.addLayout(file_row)
+        self.keystore_password = QLineEdit()
+        self.keystore_password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.keystore_password.setPlaceholderText(self.tr("The keystore's password"))
+        self.keystore_password.setAccessibleName(self.tr("The keystore's password"))
+        self.keystore_password.returnPressed.connect(self._check_secret)
+        kb.addWidget(self.keystore_password)
+        self.keystore_box.hide()
+        box.addWidget(self.keystore_box)
+        self._keystore_path = None
         box.addStretch(1)
         row, self.import_next = self._nav(CHOOSE, self.tr("Next"), self._check_secret)
         box.addLayout(row)
+        self.from_keystore.toggled.connect(self._import_kind)
+        self.advanced.toggled.connect(self.advanced_box.setVisible)
+        self.choose_keystore.clicked.connect(self._pick_keystore)
+
+    def _import_kind(self, keystore: bool) -> None:
+        self.secret_box.setVisible(not keystore)
+        self.keystore_box.setVisible(keystore)
+        self.message.clear()
+
+    def _pick_keystore(self) -> None:
+        from pathlib import Path
+
+        def chosen(path) -> None:
+            self._keystore_path = path
+            self.keystore_file.setText(str(path))
+            self.keystore_password.setFocus()
+
+        self.file_dialog = pick_file(self, self.tr("Choose a keystore file"), str(Path.home()),
+                                     chosen, save=False,
+                                     name_filter=self.tr("Keystore files (*.json *)"))
 
     def _check_secret(self) -> None:
-        secret = Secret(self.secret.toPlainText())
+        """Check what was given before asking for a password: a wrong word, key or keystore
+        password is said on this step."""
+        if self.from_keystore.isChecked():
+            path, keystore_password = self._keystore_path, Secret(self.keystore_password.text())
+            if path is None:
+                self.message.error(self.tr("Choose the keystore file first."))
+                return
 
-        def work(_svc):
-            from app.core.keys import parse_private_key
-            from app.core.keys.mnemonic import check
+            def work(_svc):
+                from app.core.keys.custody import read_keystore
+                from app.core.services.wallet import read_keystore_file
 
-            if _looks_like_key(secret.reveal()):
-                parse_private_key(secret)
-                return secret
-            return check(secret)
+                read_keystore(read_keystore_file(path), keystore_password)
+                return ("keystore", path, keystore_password)
+        else:
+            secret = Secret(self.secret.toPlainText())
+            passphrase = Secret(self.passphrase.text()) if self.advanced.isChecked() else None
+            index = self.account.value() if self.advanced.isChecked() else 0
+
+            def work(_svc):
+                from app.core.keys import parse_private_key
+                from app.core.keys.mnemonic import check
+
+                if _looks_like_key(secret.reveal()):
+                    parse_private_key(secret)
+                    return ("secret", secret, None, 0)
+                return ("secret", check(secret), passphrase, index)
 
         self.message.progress(self.tr("Checking…"))
-        self.backend.run(work, self._secret_ok, self._failed, lane="chain")
+        self.import_next.setEnabled(False)
+        self.backend.run(work, self._secret_ok, self._check_failed, lane="chain")
 
-    def _secret_ok(self, secret: Secret) -> None:
-        self._import_secret = secret
+    def _check_failed(self, error) -> None:
+        self.import_next.setEnabled(True)
+        if self.from_keystore.isChecked() and getattr(error, "code", "") == "wrong_password":
+            self.message.error(self.tr("The keystore's password is not right."))
+            return
+        self._failed(error)
+
+    def _secret_ok(self, plan) -> None:
+        self.import_next.setEnabled(True)
+        self._import_plan = plan
         self._to_password()
 
     # -- watch ---------------------------------------------------------------------------------
@@ -373,10 +490,19 @@ class FirstRunWizard(QDialog):
         row, self.open_button = self._nav(None, self.tr("Open the wallet"), self.accept)
         box.addLayout(row)
 
-    def _finish(self, address: str) -> None:
+    def _finish(self, result) -> None:
+        """`result` is the address, or what an import did (adopted, upgraded)."""
         self._forget_secrets()
+        address = getattr(result, "address", result)
         self.done_heading.setText(self.tr("Your wallet is ready"))
         text = self.tr("Address: {}").format(address)
+        if getattr(result, "upgraded", False):
+            text += "\n\n" + self.tr("The address you watched can now send: its key is in "
+                                     "this computer's keyring.")
+        elif getattr(result, "adopted", False):
+            text += "\n\n" + self.tr("This key was already in this computer's keyring (from "
+                                     "an earlier profile); your password opened it, and it is "
+                                     "this profile's wallet now.")
         if self._skipped_check:
             text += "\n\n" + self.tr("Remember to confirm your recovery phrase: the Wallet page "
                                      "shows a reminder until you do.")
@@ -398,9 +524,11 @@ class FirstRunWizard(QDialog):
 
     def _forget_secrets(self) -> None:
         self._phrase = []
-        self._import_secret = None
+        self._import_plan = None
         clear_layout(self.words_grid)
         self.secret.clear()
+        self.passphrase.clear()
+        self.keystore_password.clear()
         self.password_fields.clear()
         for _p, field in self.confirm_fields:
             field.clear()

@@ -38,7 +38,9 @@ class MoveMlkDialog(QDialog):
         self._show_available()
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Wallet password"))
+        demo = self.backend.demo_password()
+        self.password.setPlaceholderText(self.tr("Demo password: {}").format(demo) if demo
+                                         else self.tr("Wallet password"))
         self.password.setVisible(not withdraw)
         box.addWidget(self.password)
         self.message = StatusLine()

@@ -94,3 +94,39 @@ class ChangePasswordDialog(QDialog):
         self.current.clear()
         self.new.clear()
         self.accept()
+
+
+class ForgetKeyDialog(QDialog):
+    """Removing the wallet's key from the keyring, on purpose: the address is typed back."""
+
+    def __init__(self, address: str, on_confirmed, parent=None):
+        super().__init__(parent)
+        self.address, self._on_confirmed = address, on_confirmed
+        self.setWindowTitle(self.tr("Remove the key from this computer"))
+        self.setMinimumWidth(440)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(22, 20, 22, 18)
+        box.addWidget(label(self.tr("Remove the key from this computer"), "SectionTitle"))
+        box.addWidget(muted(self.tr(
+            "The key of {address} is removed from this computer's keyring. The profile keeps "
+            "its history and goes on watching the address, but cannot send. You get the key "
+            "back only from your recovery phrase, the private key or a keystore backup — make "
+            "sure you have one.").format(address=address), wrap=True))
+        self.typed = QLineEdit()
+        self.typed.setPlaceholderText(self.tr("Type {tail} to confirm").format(
+            tail=address[-6:]))
+        self.typed.setAccessibleName(self.tr("The address's last 6 characters"))
+        box.addWidget(self.typed)
+        self.message = StatusLine()
+        box.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.remove = buttons.addButton(self.tr("Remove key"),
+                                        QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setDefault(True)
+        buttons.rejected.connect(self.reject)
+        self.remove.clicked.connect(lambda: self._on_confirmed(self.typed.text()))
+        box.addWidget(buttons)
+
+    def failed(self, text: str) -> None:
+        self.message.error(text)

@@ -84,7 +84,9 @@ class SendDialog(QDialog):
         s.addLayout(self.warnings_box)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(self.tr("Wallet password"))
+        demo = self.backend.demo_password()
+        self.password.setPlaceholderText(self.tr("Demo password: {}").format(demo) if demo
+                                         else self.tr("Wallet password"))
         s.addWidget(self.password)
         self.problem2 = StatusLine()
         s.addWidget(self.problem2)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import fmt, theme
 from app.ui.backend import NETWORK, PRICES, SETTINGS, WALLET
-from app.ui.dialogs.password import ChangePasswordDialog, PasswordDialog
+from app.ui.dialogs.password import ChangePasswordDialog, ForgetKeyDialog, PasswordDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, StatusLine, ask, button, label, muted, pick_file
@@ -102,10 +102,12 @@ class SettingsPage(Page):
         self.security_title = label("", "SectionTitle")
         self.keyring_state = muted(wrap=True)
         self.change_password, self.export_keystore, self.reveal = button(), button(), button()
+        self.forget_key = button(link=True)
         security.layout_.addWidget(self.security_title)
         security.layout_.addWidget(self.keyring_state)
         security.layout_.addLayout(_row(self.change_password, self.export_keystore, self.reveal,
                                         stretch=True))
+        security.layout_.addWidget(self.forget_key, 0, Qt.AlignmentFlag.AlignLeft)
         self.security_message = StatusLine()
         security.layout_.addWidget(self.security_message)
         security.layout_.addStretch(1)
@@ -166,6 +168,7 @@ class SettingsPage(Page):
         self.change_password.clicked.connect(self._change_password)
         self.export_keystore.clicked.connect(self._export_keystore)
         self.reveal.clicked.connect(self._reveal)
+        self.forget_key.clicked.connect(self._forget_key)
         self.verify.clicked.connect(self.run_verify)
         self.backup.clicked.connect(self._backup)
         self.restore.clicked.connect(self._restore)
@@ -211,6 +214,7 @@ class SettingsPage(Page):
         self.change_password.setText(self.tr("Change password"))
         self.export_keystore.setText(self.tr("Export keystore"))
         self.reveal.setText(self.tr("Show recovery phrase"))
+        self.forget_key.setText(self.tr("Remove the key from this computer…"))
         self.reminders_title.setText(self.tr("Reminders"))
         self.remind.setText(self.tr("Notify me before points expire"))
         self.remind_days_caption.setText(self.tr("Days before"))
@@ -260,7 +264,7 @@ class SettingsPage(Page):
             else self.tr("not usable: it would keep secrets in a file or nowhere. Install and "
                          "unlock GNOME Keyring or KWallet to create a wallet")))
         signing = info["wallet"].exists and not info["wallet"].watch_only
-        for b in (self.change_password, self.export_keystore, self.reveal):
+        for b in (self.change_password, self.export_keystore, self.reveal, self.forget_key):
             b.setEnabled(signing)
         self.data_state.setText(self.tr("Profile: {dir}").format(dir=info["data_dir"]))
         self.remind.blockSignals(True)
@@ -366,18 +370,25 @@ class SettingsPage(Page):
                                 name_filter="JSON (*.json)")
 
     def export_keystore_to(self, path: Path, password) -> None:
-        def work(svc):
-            import json
-            import os
-
-            doc = svc.wallet.export_keystore(password)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w") as fh:
-                json.dump(doc, fh)
+        def work(svc):  # the file chooser already asked before replacing a file
+            return svc.wallet.export_keystore_file(path, password, force=True)
 
         self.backend.run(work, lambda _r: self.security_message.success(
             self.tr("Keystore saved to {}").format(path)),
             lambda e: self.security_message.error(explain(e)), lane="chain")
+
+    def _forget_key(self) -> None:
+        address = self._info["wallet"].address
+
+        def confirmed(typed: str) -> None:
+            dialog = self.dialog
+            self.backend.run(lambda svc: svc.wallet.forget(typed), lambda _a: (
+                dialog.accept(), self.security_message.success(self.tr(
+                    "The key was removed from this computer. The wallet is watch-only now.")),
+            ), lambda e: dialog.failed(explain(e)), changes=(WALLET,), lane="chain")
+
+        self.dialog = ForgetKeyDialog(address, confirmed, self)
+        self.dialog.open()
 
     def _reveal(self) -> None:
         def show(password):

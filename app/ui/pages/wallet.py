@@ -216,9 +216,7 @@ class WalletPage(Page):
         self.address.setText(fmt.address(status.address))
         self.qr.set_text(status.address)
         self.qr.setVisible(not fmt.is_private())
-        note = [self.tr("Watch-only: this app can show balances but cannot sign.")
-                if status.watch_only else self.tr("Key kept in: {}").format(state["keyring"])]
-        self.kind_note.setText(" ".join(note))
+        self.kind_note.setText(self._kind_note(status, state))
         self.import_key_button.setVisible(status.watch_only)
         self.backup_banner.setVisible(state.get("backup_pending", False)
                                       and not status.watch_only)
@@ -241,6 +239,18 @@ class WalletPage(Page):
         else:
             self._poll.stop()
         self._update_buttons()
+
+    def _kind_note(self, status, state) -> str:
+        demo = self.backend.demo_wallet
+        if status.kind == "demo":
+            return self.tr("Demo wallet: a demo-only key, kept in {keyring}. Demo password: "
+                           "{password}").format(keyring=state["keyring"],
+                                                password=self.backend.demo_password() or "")
+        if status.watch_only and demo is not None and demo.reason:
+            return self.tr("The demo wallet is watch-only: {reason}").format(reason=demo.reason)
+        if status.watch_only:
+            return self.tr("Watch-only: this app can show balances but cannot sign.")
+        return self.tr("Key kept in: {}").format(state["keyring"])
 
     def _failed(self, error) -> None:
         self.message.setText(explain(error))
