@@ -101,8 +101,15 @@ def explain(error: BaseException) -> str:
         ),
         "insufficient_mlk": lambda: translate("Errors", "Not enough MLK in your wallet."),
         "insufficient_gas": lambda: translate(
-            "Errors", "Not enough gas coin to pay the network fee."
-        ),
+            "Errors", "Not enough {coin} to pay the network fee."
+        ).format(coin=d.get("coin") or translate("Errors", "gas coin")),
+        "wrong_network": lambda: translate(
+            "Errors", "{entry} is a deposit address on {network}, but this wallet is on "
+            "{current}. An exchange credits only deposits made on the network it gave the "
+            "address for. Nothing was sent."
+        ).format(entry=d.get("entry_label") or translate("Errors", "This entry"),
+                 network=d.get("entry_network", "?"), current=d.get("network", "?")),
+        "travel_rule": lambda: error.message,
         "needs_confirmation": lambda: translate("Errors", "Confirm the warnings first."),
         "wrong_chain": lambda: translate(
             "Errors", "The node is on a different chain than this network. Nothing was signed."

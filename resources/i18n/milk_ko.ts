@@ -332,59 +332,74 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="15"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="16"/>
         <source>Edit address</source>
         <translation>주소 수정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="15"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="16"/>
         <source>New address</source>
         <translation>새 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="26"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="27"/>
         <source>Exchange deposit address</source>
         <translation>거래소 입금 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="27"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="28"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="27"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="28"/>
         <source>Own</source>
         <translation>내 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="32"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="34"/>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/contact.py" line="35"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="33"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="36"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="34"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="37"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="35"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="38"/>
         <source>Exchange</source>
         <translation>거래소</translation>
     </message>
     <message>
         <location filename="../../app/ui/dialogs/contact.py" line="41"/>
+        <source>The network the exchange&apos;s deposit page names for this address. MLK sent on another network is usually lost.</source>
+        <translation>거래소 입금 화면에서 이 주소에 대해 안내하는 네트워크입니다. 다른 네트워크로 보낸 MLK는 대개 되찾을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/contact.py" line="49"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="41"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="49"/>
         <source>Save</source>
         <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/contact.py" line="69"/>
+        <source>{name} (this wallet&apos;s network)</source>
+        <translation>{name} (이 지갑의 네트워크)</translation>
     </message>
 </context>
 <context>
@@ -545,163 +560,178 @@
         <translation>지갑의 MLK가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103"/>
-        <source>Not enough gas coin to pay the network fee.</source>
-        <translation>네트워크 수수료를 낼 가스 코인이 부족합니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/errors.py" line="106"/>
+        <location filename="../../app/ui/errors.py" line="113"/>
         <source>Confirm the warnings first.</source>
         <translation>먼저 경고를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="107"/>
+        <location filename="../../app/ui/errors.py" line="114"/>
         <source>The node is on a different chain than this network. Nothing was signed.</source>
         <translation>노드가 이 네트워크와 다른 체인에 연결되어 있습니다. 서명하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110"/>
+        <location filename="../../app/ui/errors.py" line="117"/>
         <source>The blockchain node cannot be reached.</source>
         <translation>블록체인 노드에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="111"/>
+        <location filename="../../app/ui/errors.py" line="118"/>
         <source>The password is not right.</source>
         <translation>비밀번호가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="112"/>
+        <location filename="../../app/ui/errors.py" line="119"/>
         <source>Choose a password of at least 8 characters.</source>
         <translation>8자 이상의 비밀번호를 정하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113"/>
+        <location filename="../../app/ui/errors.py" line="120"/>
         <source>The two passwords differ.</source>
         <translation>두 비밀번호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="114"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>Word {n} is not in the recovery word list.</source>
         <translation>{n}번째 단어가 복구 단어 목록에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="117"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
         <source>The words are valid but do not belong together: one is wrong or two are swapped.</source>
         <translation>단어는 올바르지만 조합이 맞지 않습니다. 한 단어가 틀렸거나 두 단어의 순서가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="128"/>
         <source>A recovery phrase has 12 or 24 words.</source>
         <translation>복구 문구는 12개 또는 24개 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="122"/>
+        <location filename="../../app/ui/errors.py" line="129"/>
         <source>A private key is 64 hex digits.</source>
         <translation>개인 키는 16진수 64자리입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="123"/>
+        <location filename="../../app/ui/errors.py" line="130"/>
         <source>A private key contains only 0-9 and a-f.</source>
         <translation>개인 키에는 0-9와 a-f만 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="126"/>
+        <location filename="../../app/ui/errors.py" line="133"/>
         <source>That is not a valid private key.</source>
         <translation>올바른 개인 키가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="127"/>
+        <location filename="../../app/ui/errors.py" line="134"/>
         <source>Your key cannot be stored safely on this computer: no secure keyring is available. Install and unlock GNOME Keyring or KWallet.</source>
         <translation>이 컴퓨터에는 키를 안전하게 보관할 키링이 없습니다. GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="133"/>
+        <location filename="../../app/ui/errors.py" line="140"/>
         <source>The keyring is locked. Unlock it and try again.</source>
         <translation>키링이 잠겨 있습니다. 잠금을 해제한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="136"/>
+        <location filename="../../app/ui/errors.py" line="143"/>
         <source>The keyring did not answer. It may be waiting for an unlock prompt.</source>
         <translation>키링이 응답하지 않습니다. 잠금 해제 창을 기다리고 있을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="139"/>
+        <location filename="../../app/ui/errors.py" line="146"/>
         <source>This profile already has a wallet.</source>
         <translation>이 프로필에는 이미 지갑이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="147"/>
         <source>This key is already in the keyring under another password. Enter the password you chose for it then, or remove that entry in Settings and import again.</source>
         <translation>이 키는 이미 다른 비밀번호로 키링에 있습니다. 그때 정한 비밀번호를 입력하거나, 설정에서 그 항목을 삭제한 뒤 다시 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="144"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>This profile watches {watched}; the key you gave is for another address. Import the key of the watched address.</source>
         <translation>이 프로필은 {watched} 주소를 조회하고 있는데, 입력한 키는 다른 주소의 키입니다. 조회 중인 주소의 키를 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="148"/>
+        <location filename="../../app/ui/errors.py" line="155"/>
         <source>That file is not a keystore this app can read: {}</source>
         <translation>이 앱이 읽을 수 있는 키스토어 파일이 아닙니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="152"/>
+        <location filename="../../app/ui/errors.py" line="159"/>
         <source>That is not the address&apos;s ending. Nothing was removed.</source>
         <translation>주소의 끝자리가 맞지 않습니다. 아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="154"/>
+        <location filename="../../app/ui/errors.py" line="161"/>
         <source>This is a watch-only wallet: it cannot sign.</source>
         <translation>조회 전용 지갑이라 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="155"/>
+        <location filename="../../app/ui/errors.py" line="162"/>
         <source>There is no wallet yet.</source>
         <translation>아직 지갑이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="156"/>
+        <location filename="../../app/ui/errors.py" line="163"/>
         <source>The demo chain is open in another MiL.k window.</source>
         <translation>데모 체인이 다른 MiL.k 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="159"/>
+        <location filename="../../app/ui/errors.py" line="166"/>
         <source>TICA&apos;s treasury cannot cover this withdrawal right now.</source>
         <translation>지금은 TICA 금고로 이 출금을 처리할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="162"/>
+        <location filename="../../app/ui/errors.py" line="169"/>
         <source>Only pending transactions can be sped up or cancelled.</source>
         <translation>대기 중인 거래만 가속하거나 취소할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="165"/>
+        <location filename="../../app/ui/errors.py" line="172"/>
         <source>That backup does not verify; nothing was restored.</source>
         <translation>그 백업은 검증을 통과하지 못했습니다. 아무것도 복원하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="168"/>
+        <location filename="../../app/ui/errors.py" line="175"/>
         <source>The backup copy did not verify; nothing was written.</source>
         <translation>백업 사본이 검증을 통과하지 못해 아무것도 저장하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="171"/>
+        <location filename="../../app/ui/errors.py" line="178"/>
         <source>Back up and restore a PostgreSQL ledger with the server&apos;s own tools.</source>
         <translation>PostgreSQL 원장은 서버의 도구로 백업하고 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="174"/>
+        <location filename="../../app/ui/errors.py" line="181"/>
         <source>That file is not a MiL.k ledger.</source>
         <translation>MiL.k 원장 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="151"/>
-        <location filename="../../app/ui/errors.py" line="175"/>
+        <location filename="../../app/ui/errors.py" line="158"/>
+        <location filename="../../app/ui/errors.py" line="182"/>
         <source>There is no such file.</source>
         <translation>그런 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="176"/>
+        <location filename="../../app/ui/errors.py" line="103"/>
+        <source>Not enough {coin} to pay the network fee.</source>
+        <translation>네트워크 수수료를 낼 {coin}이(가) 부족합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="105"/>
+        <source>gas coin</source>
+        <translation>가스 코인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="106"/>
+        <source>{entry} is a deposit address on {network}, but this wallet is on {current}. An exchange credits only deposits made on the network it gave the address for. Nothing was sent.</source>
+        <translation>{entry}은(는) {network}의 입금 주소인데, 이 지갑은 {current}에 있습니다. 거래소는 주소를 안내한 네트워크로 보낸 입금만 반영합니다. 아무것도 보내지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="110"/>
+        <source>This entry</source>
+        <translation>이 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="183"/>
         <source>The ledger database is not available.</source>
         <translation>원장 데이터베이스를 사용할 수 없습니다.</translation>
     </message>
@@ -1981,104 +2011,124 @@
         <translation>거래 해시 복사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="146"/>
+        <location filename="../../app/ui/dialogs/send.py" line="150"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="166"/>
+        <location filename="../../app/ui/dialogs/send.py" line="170"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="167"/>
+        <location filename="../../app/ui/dialogs/send.py" line="171"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="169"/>
+        <location filename="../../app/ui/dialogs/send.py" line="172"/>
+        <source>Network</source>
+        <translation>네트워크</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="174"/>
         <source>Network fee (at most)</source>
         <translation>네트워크 수수료 (최대)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="170"/>
-        <source>{} gas coin</source>
-        <translation>가스 코인 {}</translation>
+        <location filename="../../app/ui/dialogs/send.py" line="287"/>
+        <source>this address looks like one you paid or saved before but is different — a common scam. Compare the marked characters below.</source>
+        <translation>이전에 보냈거나 저장한 주소와 비슷하지만 다른 주소입니다. 흔한 사기 수법이니 아래 표시된 글자를 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="175"/>
+        <location filename="../../app/ui/dialogs/send.py" line="295"/>
+        <source>this cash-out is worth {value}, at or above Korea&apos;s travel-rule line: {exchange} accepts it only from a wallet registered in your name there. Register this wallet&apos;s address with {exchange} first, or the deposit may be held or returned.</source>
+        <translation>이번 현금화 금액은 {value}로 트래블 룰 기준 이상입니다. {exchange}은(는) 본인 명의로 등록된 지갑에서 보낸 입금만 받습니다. 먼저 이 지갑 주소를 {exchange}에 등록하지 않으면 입금이 보류되거나 반환될 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="316"/>
+        <source>This address</source>
+        <translation>이 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="317"/>
+        <source>The one you know</source>
+        <translation>알고 있는 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="180"/>
         <source>Cash-out value on {}</source>
         <translation>{} 현금화 예상 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="177"/>
+        <location filename="../../app/ui/dialogs/send.py" line="182"/>
         <source>Value</source>
         <translation>가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="186"/>
+        <location filename="../../app/ui/dialogs/send.py" line="191"/>
         <source>I understand: {}</source>
         <translation>확인했습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="198"/>
+        <location filename="../../app/ui/dialogs/send.py" line="205"/>
         <source>Tick every warning to confirm you have read it.</source>
         <translation>모든 경고에 체크해 읽었음을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="202"/>
+        <location filename="../../app/ui/dialogs/send.py" line="209"/>
         <source>Signing…</source>
         <translation>서명 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="236"/>
+        <location filename="../../app/ui/dialogs/send.py" line="234"/>
+        <source>See it on the explorer</source>
+        <translation>탐색기에서 보기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/send.py" line="252"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="242"/>
+        <location filename="../../app/ui/dialogs/send.py" line="258"/>
         <source>Sent {amount} to {to} — confirmed.</source>
         <translation>{to}(으)로 {amount}을(를) 보냈습니다 — 확인 완료.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="248"/>
+        <location filename="../../app/ui/dialogs/send.py" line="264"/>
         <source>Sending {amount} to {to}: waiting for the network to confirm…</source>
         <translation>{to}(으)로 {amount} 보내는 중: 네트워크 확인을 기다리고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="252"/>
+        <location filename="../../app/ui/dialogs/send.py" line="268"/>
         <source>The transaction did not go through.</source>
         <translation>거래가 처리되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="256"/>
+        <location filename="../../app/ui/dialogs/send.py" line="272"/>
         <source>Status: {status}
 Transaction: {hash}</source>
         <translation>상태: {status}
 거래: {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="264"/>
+        <location filename="../../app/ui/dialogs/send.py" line="280"/>
         <source>this is the MLK token contract; MLK sent to it is lost.</source>
         <translation>MLK 토큰 컨트랙트 주소입니다. 여기로 보낸 MLK는 잃게 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="267"/>
+        <location filename="../../app/ui/dialogs/send.py" line="283"/>
         <source>this address is a smart contract, not a personal wallet.</source>
         <translation>개인 지갑이 아닌 스마트 컨트랙트 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="270"/>
+        <location filename="../../app/ui/dialogs/send.py" line="286"/>
         <source>this is your own address.</source>
         <translation>내 지갑 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="271"/>
-        <source>this address looks like one you used before but is different — a common scam. Compare every character.</source>
-        <translation>전에 사용한 주소와 비슷하지만 다른 주소입니다. 흔한 사기 수법이니 모든 글자를 비교하세요.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/send.py" line="276"/>
+        <location filename="../../app/ui/dialogs/send.py" line="292"/>
         <source>you have never sent to this address. Consider a small test amount first.</source>
         <translation>처음 보내는 주소입니다. 먼저 소액으로 시험해 보세요.</translation>
     </message>
@@ -2734,8 +2784,8 @@ MLK 토큰 {token}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/wallet.py" line="186"/>
-        <source>Gas coin</source>
-        <translation>가스 코인</translation>
+        <source>For network fees</source>
+        <translation>네트워크 수수료용</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/wallet.py" line="188"/>
@@ -2788,62 +2838,62 @@ MLK 토큰 {token}</translation>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="246"/>
+        <location filename="../../app/ui/pages/wallet.py" line="231"/>
+        <source>Pending deposit: {amount}, {n} of {needed} confirmations</source>
+        <translation>입금 대기: {amount}, 확인 {needed}회 중 {n}회</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/wallet.py" line="252"/>
         <source>Demo wallet: a demo-only key, kept in {keyring}. Demo password: {password}</source>
         <translation>데모 지갑: 데모 전용 키이며 {keyring}에 보관됩니다. 데모 비밀번호: {password}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="250"/>
+        <location filename="../../app/ui/pages/wallet.py" line="256"/>
         <source>The demo wallet is watch-only: {reason}</source>
         <translation>데모 지갑은 조회 전용입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="252"/>
+        <location filename="../../app/ui/pages/wallet.py" line="258"/>
         <source>Watch-only: this app can show balances but cannot sign.</source>
         <translation>조회 전용: 잔액은 볼 수 있지만 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="253"/>
+        <location filename="../../app/ui/pages/wallet.py" line="259"/>
         <source>Key kept in: {}</source>
         <translation>키 보관 위치: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="228"/>
+        <location filename="../../app/ui/pages/wallet.py" line="229"/>
         <source>Network: {net} · block {block}</source>
         <translation>네트워크: {net} · 블록 {block}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="229"/>
-        <source>demo chain</source>
-        <translation>데모 체인</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/wallet.py" line="277"/>
+        <location filename="../../app/ui/pages/wallet.py" line="283"/>
         <source>Back up your recovery phrase</source>
         <translation>복구 문구 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="278"/>
+        <location filename="../../app/ui/pages/wallet.py" line="284"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="283"/>
+        <location filename="../../app/ui/pages/wallet.py" line="289"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="298"/>
+        <location filename="../../app/ui/pages/wallet.py" line="304"/>
         <source>Speed up transaction #{}</source>
         <translation>거래 #{} 가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="299"/>
+        <location filename="../../app/ui/pages/wallet.py" line="305"/>
         <source>Cancel transaction #{}</source>
         <translation>거래 #{} 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="306"/>
+        <location filename="../../app/ui/pages/wallet.py" line="312"/>
         <source>A replacement with the same nonce and higher fees is signed and sent.</source>
         <translation>같은 논스에 더 높은 수수료로 대체 거래를 서명해 보냅니다.</translation>
     </message>

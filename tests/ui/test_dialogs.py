@@ -74,7 +74,7 @@ def test_address_book_entry_add_edit_remove_and_refusals(make_app, qtbot):
     settle(qtbot, backend)
     qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=10_000)
     row = next(r for r in range(model.rowCount()) if model.item(r).label == "Upbit")
-    assert model.index(row, 1).data() == "Exchange deposit · Upbit"
+    assert model.index(row, 1).data() == "Exchange deposit · Upbit · MiL.k demo chain"
 
     page.book.selectRow(row)
     click(qtbot, page.edit_contact)
@@ -321,3 +321,89 @@ def test_remove_the_key_from_this_computer_after_typing_the_address(make_app, qt
     assert not backend.services.wallet.custody.exists(address)
     status = backend.services.wallet.status()
     assert status.address == address and status.watch_only  # history kept, no key
+
+
+def test_an_exchange_address_saved_for_another_network_is_refused(make_app, qtbot,
+                                                                  secret_service):
+    window, backend = make_app()
+    with_key(qtbot, window, backend)
+    page = wallet_page(qtbot, window, backend)
+    click(qtbot, page.add_contact)
+    dialog = page.dialog
+    qtbot.waitUntil(lambda: dialog.network.count() > 1, timeout=10_000)
+    assert dialog.network.currentText() == "MiL.k demo chain (this wallet's network)"
+    qtbot.keyClicks(dialog.name, "Upbit ARB")
+    qtbot.keyClicks(dialog.address, FRIEND)
+    dialog.network.setCurrentIndex(next(i for i in range(dialog.network.count())
+                                        if dialog.network.itemText(i).startswith("Arbitrum")))
+    click(qtbot, shown_button(dialog, "Save"))
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: page.send_button.isEnabled(), timeout=20_000)
+    click(qtbot, page.send_button)
+    send = page.dialog
+    send.destination.setCurrentIndex(0)  # exchange entries come first
+    assert "Upbit ARB" in send.destination.currentText()
+    qtbot.keyClicks(send.amount, "1")
+    click(qtbot, send.next_button)
+    qtbot.waitUntil(lambda: send.problem1.role == "Error", timeout=20_000)
+    assert "Arbitrum One" in send.problem1.text() and "MiL.k demo chain" in \
+        send.problem1.text() and "Nothing was sent" in send.problem1.text()
+    assert send.steps.currentIndex() == 0
+    forget(backend)
+
+
+def test_travel_rule_and_look_alike_warnings_show_what_to_check(make_app, qtbot,
+                                                                 secret_service):
+    from decimal import Decimal
+
+    window, backend = make_app()
+    with_key(qtbot, window, backend)
+    svc = backend.services
+    svc.prices.set_static(Decimal(30_000))  # 40 MLK = ₩1,200,000
+    svc.wallet.book.add("Upbit", FRIEND, "exchange", "Upbit")
+    twin = FRIEND[:6] + "0" * 32 + FRIEND[-4:]  # same first and last 4 hex digits
+    from app.core.chain.addresses import to_checksum
+
+    twin = to_checksum(twin)
+    page = wallet_page(qtbot, window, backend)
+    qtbot.waitUntil(lambda: page.send_button.isEnabled(), timeout=20_000)
+    click(qtbot, page.send_button)
+    send = page.dialog
+    qtbot.keyClicks(send.amount, "40")
+    click(qtbot, send.next_button)
+    qtbot.waitUntil(lambda: send.steps.currentIndex() == 1, timeout=20_000)
+    texts = [c.text() for c in send._acks]
+    assert any("travel-rule" in t and "₩1,200,000" in t and "Upbit" in t for t in texts), texts
+    click(qtbot, send.back_button)
+    send.destination.lineEdit().clear()
+    qtbot.keyClicks(send.destination.lineEdit(), twin)
+    send.amount.clear()
+    qtbot.keyClicks(send.amount, "1")
+    click(qtbot, send.next_button)
+    qtbot.waitUntil(lambda: send.steps.currentIndex() == 1, timeout=20_000)
+    codes = [c.property("code") for c in send._acks]
+    assert "lookalike" in codes
+    view = next(w for w in send.findChildren(type(send.progress_title))
+                if w.objectName() == "Lookalike")
+    from app.core.chain.addresses import differences
+
+    differing = differences(twin, FRIEND)
+    assert view.isVisible() and view.property("differing") == len(differing) > 20
+    assert view.text().count("<b ") == 2 * len(differing)  # marked in both addresses
+    assert 0 not in differing and 41 not in differing  # the look-alike's trick: same ends
+    send.reject()
+    forget(backend)
+
+
+def test_a_pending_deposit_shows_its_confirmations(make_app, qtbot, secret_service):
+    window, backend = make_app()
+    with_key(qtbot, window, backend)
+    svc = backend.services
+    svc.settings.set("network.confirmations", "3")
+    svc.chain.reset()
+    svc.bridge.deposit("10", PASSWORD)
+    backend.notify("wallet")
+    page = wallet_page(qtbot, window, backend)
+    qtbot.waitUntil(lambda: "Pending deposit: 10 MLK, 1 of 3 confirmations" in
+                    page.network_note.text(), timeout=20_000)
+    forget(backend)

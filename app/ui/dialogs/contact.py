@@ -1,11 +1,12 @@
-"""Adding or editing an address book entry (exchange deposit addresses are cash-out targets)."""
+"""Adding or editing an address book entry. Exchange deposit addresses are cash-out targets,
+each bound to the network the exchange gave it for (sending on another is refused)."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLineEdit, QVBoxLayout
 
 from app.ui.backend import WALLET
 from app.ui.errors import explain
-from app.ui.widgets.common import button, label
+from app.ui.widgets.common import StatusLine, button, label
 
 
 class ContactDialog(QDialog):
@@ -29,12 +30,19 @@ class ContactDialog(QDialog):
         self.kind.setCurrentIndex(max(0, self.kind.findData(contact.kind if contact else
                                                             "exchange")))
         self.exchange = QLineEdit(contact.exchange or "" if contact else "Upbit")
+        self.network = QComboBox()
+        self.network_caption = label(self.tr("Network"))
         form.addRow(self.tr("Name"), self.name)
         form.addRow(self.tr("Address"), self.address)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Exchange"), self.exchange)
+        form.addRow(self.network_caption, self.network)
+        self.network_hint = label(self.tr(
+            "The network the exchange's deposit page names for this address. MLK sent on "
+            "another network is usually lost."), "Muted", wrap=True)
+        form.addRow("", self.network_hint)
         box.addLayout(form)
-        self.message = label("", "Error", wrap=True)
+        self.message = StatusLine()
         box.addWidget(self.message)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -44,18 +52,46 @@ class ContactDialog(QDialog):
         box.addLayout(row)
         cancel.clicked.connect(self.reject)
         save.clicked.connect(self._save)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.backend.run(lambda svc: svc.chain.config, self._networks, lambda _e: None)
+
+    def _kind_changed(self, *_args) -> None:
+        exchange = self.kind.currentData() == "exchange"
+        for w in (self.exchange, self.network, self.network_caption, self.network_hint):
+            w.setVisible(exchange)
+
+    def _networks(self, config) -> None:
+        """This wallet's network first (the default), then the networks MLK is known on."""
+        from app.core.chain.network import KNOWN_NETWORKS
+
+        self.network.clear()
+        self.network.addItem(self.tr("{name} (this wallet's network)").format(
+            name=config.name), (config.chain_id, config.name))
+        for chain_id, name in sorted(KNOWN_NETWORKS.items(), key=lambda kv: kv[1]):
+            if chain_id != config.chain_id:
+                self.network.addItem(f"{name} ({chain_id})", (chain_id, name))
+        if self.contact is not None and self.contact.chain_id is not None:
+            index = next((i for i in range(self.network.count())
+                          if self.network.itemData(i)[0] == self.contact.chain_id), -1)
+            if index < 0:
+                self.network.addItem(f"{self.contact.network} ({self.contact.chain_id})",
+                                     (self.contact.chain_id, self.contact.network))
+                index = self.network.count() - 1
+            self.network.setCurrentIndex(index)
 
     def _save(self) -> None:
         name, kind, exchange = self.name.text(), self.kind.currentData(), self.exchange.text()
+        chain_id, network = self.network.currentData() or (None, None)
         if self.contact:
             cid = self.contact.id
 
             def work(svc):
-                return svc.wallet.book.update(cid, name, kind, exchange)
+                return svc.wallet.book.update(cid, name, kind, exchange, chain_id, network)
         else:
             address = self.address.text()
 
             def work(svc):
-                return svc.wallet.book.add(name, address, kind, exchange)
+                return svc.wallet.book.add(name, address, kind, exchange, chain_id, network)
         self.backend.run(work, lambda _c: self.accept(),
-                         lambda e: self.message.setText(explain(e)), changes=(WALLET,))
+                         lambda e: self.message.error(explain(e)), changes=(WALLET,))

@@ -109,9 +109,13 @@ class SendDialog(QDialog):
         )
         self.close_button = button(self.tr("Close"), primary=True)
         self.copy_hash = button(self.tr("Copy transaction hash"), link=True)
+        self.explorer_link = label()
+        self.explorer_link.setOpenExternalLinks(True)
+        self.explorer_link.hide()
         t.addWidget(self.progress_title)
         t.addWidget(self.progress_text)
         t.addWidget(self.copy_hash)
+        t.addWidget(self.explorer_link)
         t.addStretch(1)
         t.addWidget(self.close_button)
         self.steps.addWidget(third)
@@ -165,9 +169,10 @@ class SendDialog(QDialog):
         rows = [
             (self.tr("To"), who),
             (self.tr("Amount"), fmt.mlk(plan.amount, None)),
+            (self.tr("Network"), plan.network),
             (
                 self.tr("Network fee (at most)"),
-                self.tr("{} gas coin").format(f"{Decimal(plan.max_gas_cost) / GAS:.6f}"),
+                f"{Decimal(plan.max_gas_cost) / GAS:.6f} {plan.gas_coin}",
             ),
         ]
         if plan.krw_estimate is not None:
@@ -183,10 +188,12 @@ class SendDialog(QDialog):
         clear_layout(self.warnings_box)
         self._acks = []
         for w in plan.warnings:
-            check = QCheckBox(self.tr("I understand: {}").format(_warning_text(self, w)))
+            check = QCheckBox(self.tr("I understand: {}").format(_warning_text(self, w, plan)))
             check.setStyleSheet("QCheckBox { font-weight: 600; }")
             check.setProperty("code", w.code)
             self.warnings_box.addWidget(check)
+            if w.code == "lookalike" and w.known:
+                self.warnings_box.addWidget(_lookalike_view(self, plan.recipient, w))
             self._acks.append(check)
         self.problem2.clear()
         self.password.clear()
@@ -217,6 +224,15 @@ class SendDialog(QDialog):
         self.steps.setCurrentIndex(2)
         self._show_progress(tx)
         self._poll.start()
+        self.backend.run(lambda svc: svc.chain.config.tx_url(tx.tx_hash), self._explorer,
+                         lambda _e: None, lane="chain")
+
+    def _explorer(self, url: str | None) -> None:
+        """A link to the network's explorer, when the network has one."""
+        self.explorer_link.setVisible(bool(url))
+        if url:
+            text = self.tr("See it on the explorer")
+            self.explorer_link.setText(f"<a href='{url}'>{text}</a>")
 
     def _check(self) -> None:
         tx_id = self._tx.id
@@ -259,7 +275,7 @@ class SendDialog(QDialog):
         )
 
 
-def _warning_text(widget, w) -> str:
+def _warning_text(widget, w, plan) -> str:
     texts = {
         "token_contract": QCoreApplication.translate(
             "SendDialog", "this is the MLK token contract; MLK sent to it is lost."
@@ -270,11 +286,39 @@ def _warning_text(widget, w) -> str:
         "self": QCoreApplication.translate("SendDialog", "this is your own address."),
         "lookalike": QCoreApplication.translate(
             "SendDialog",
-            "this address looks like one you used before but is "
-            "different — a common scam. Compare every character.",
+            "this address looks like one you paid or saved before but is different — a common "
+            "scam. Compare the marked characters below.",
         ),
         "first_time": QCoreApplication.translate(
             "SendDialog", "you have never sent to this address. Consider a small test amount first."
         ),
+        "travel_rule": QCoreApplication.translate(
+            "SendDialog",
+            "this cash-out is worth {value}, at or above Korea's travel-rule line: {exchange} "
+            "accepts it only from a wallet registered in your name there. Register this "
+            "wallet's address with {exchange} first, or the deposit may be held or returned.",
+        ).format(value=fmt.krw(plan.krw_estimate), exchange=plan.exchange or ""),
     }
     return texts.get(w.code, w.message)
+
+
+def _lookalike_view(widget, recipient: str, w):
+    """Both addresses, one above the other, the characters that differ marked in red."""
+    from html import escape
+
+    from app.ui import theme
+
+    def marked(address: str) -> str:
+        bad = set(w.differing)
+        return "".join(f"<b style='color:{theme.colors().negative}'>{escape(ch)}</b>"
+                       if i in bad else escape(ch) for i, ch in enumerate(address))
+
+    this, known = QCoreApplication.translate("SendDialog", "This address"), \
+        QCoreApplication.translate("SendDialog", "The one you know")
+    view = label(wrap=True, selectable=True)
+    view.setObjectName("Lookalike")
+    view.setText(f"<table><tr><td>{escape(this)}</td><td><code>{marked(recipient)}</code>"
+                 f"</td></tr><tr><td>{escape(known)}</td><td><code>{marked(w.known)}</code>"
+                 "</td></tr></table>")
+    view.setProperty("differing", len(w.differing))
+    return view

@@ -139,5 +139,6 @@ class ContactsModel(ListModel):
                 "own": translate("WalletModels", "Own"),
                 "exchange": translate("WalletModels", "Exchange deposit"),
                 "other": translate("WalletModels", "Other"),
-            }.get(c.kind, c.kind) + (f" · {c.exchange}" if c.exchange else "")
+            }.get(c.kind, c.kind) + (f" · {c.exchange}" if c.exchange else "") + \
+                (f" · {c.network}" if c.kind == "exchange" and c.network else "")
         return fmt.address(c.address)

@@ -183,7 +183,7 @@ class WalletPage(Page):
         self.balance_title.setText(self.tr("Balances"))
         for (caption, _), text in zip(self.balance_labels, (
                 self.tr("MLK in your wallet"), self.tr("MLK in the app"),
-                self.tr("On the way"), self.tr("Gas coin")), strict=True):
+                self.tr("On the way"), self.tr("For network fees")), strict=True):
             caption.setText(text)
         self.send_button.setText(self.tr("Send / Cash out"))
         self.withdraw_button.setText(self.tr("Withdraw from the app"))
@@ -223,10 +223,15 @@ class WalletPage(Page):
         b = state.get("balances")
         values = ["—"] * 4
         if b is not None:
+            gas = "••••" if fmt.is_private() else f"{Decimal(b.gas_wei) / GAS:.6f}"
             values = [fmt.mlk(b.mlk_onchain, 4), fmt.mlk(b.mlk_in_app, 4),
-                      fmt.mlk(b.withdrawing, 4), f"{Decimal(b.gas_wei) / GAS:.6f}"]
-            self.network_note.setText(self.tr("Network: {net} · block {block}").format(
-                net=self.tr("demo chain") if b.network == "demo" else b.network, block=b.block))
+                      fmt.mlk(b.withdrawing, 4), f"{gas} {b.gas_coin}"]
+            lines = [self.tr("Network: {net} · block {block}").format(
+                net=b.network_name or b.network, block=b.block)]
+            lines += [self.tr("Pending deposit: {amount}, {n} of {needed} confirmations")
+                      .format(amount=fmt.mlk(d.amount), n=d.confirmations, needed=d.needed)
+                      for d in b.pending_deposits]
+            self.network_note.setText("\n".join(lines))
         for (_, value), text in zip(self.balance_labels, values, strict=True):
             value.setText(text)
         self.tx_model.labels = {c.address.lower(): contact_name(c) for c in state["contacts"]}
@@ -234,7 +239,8 @@ class WalletPage(Page):
         self.book_model.set_items(state["contacts"])
         for b_ in (self.send_button, self.deposit_button):
             b_.setEnabled(not status.watch_only)
-        if any(tx.is_open for tx in state["txs"]):
+        pending = bool(b is not None and b.pending_deposits)
+        if pending or any(tx.is_open for tx in state["txs"]):  # follow them to the end
             self._poll.start()
         else:
             self._poll.stop()
