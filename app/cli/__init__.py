@@ -13,16 +13,22 @@ import sys
 from app.cli import core_commands as core
 from app.cli.crash_hook import install_from_env as install_crash_hook
 from app.cli.output import emit, emit_error
-from app.core.errors import InputError, MilkError, RuleError
+from app.core.errors import ExternalError, InputError, MilkError, RuleError
 
 log = logging.getLogger("milk")
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage mistakes as InputError (exit 2, JSON when asked)."""
+    """argparse that reports usage mistakes as InputError (exit 2, JSON when asked), and
+    reads every integer option strictly (`type=int` alone would take '１０', '1_0' or ' 7')."""
 
     def error(self, message: str):
         raise InputError(f"{message} (see `{self.prog} --help`)", code="usage")
+
+    def add_argument(self, *names, **kwargs):
+        if kwargs.get("type") is int:
+            kwargs["type"] = _int(names[0] if names[0].startswith("-") else names[0].upper())
+        return super().add_argument(*names, **kwargs)
 
 
 def _globals() -> argparse.ArgumentParser:
@@ -66,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     ps = price_sub.add_parser("set", parents=[g], help="set the static price (KRW per MLK)")
     ps.add_argument("krw_per_mlk")
     ps.add_argument("--as-of", help="ISO-8601 time the price is from (default: live)")
+    ps.add_argument("--yes", action="store_true",
+                    help="confirm a manual price on a real (non-demo) profile")
     pf = price_sub.add_parser("feed", parents=[g], help="choose the price feed")
     pf.add_argument("feed", choices=["static", "upbit"])
     pf.add_argument("--url", help="Upbit-compatible API base URL")
@@ -86,9 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = cmd("history", core.cmd_history, "ledger entries, newest first")
     sp.add_argument("--limit", type=_int("--limit"), default=20)
-    sp.add_argument("--csv", metavar="FILE", help="export everything to a CSV file")
     sp.add_argument("--kind", action="append", help="only this kind (repeatable)")
     sp.add_argument("--asset", help="only entries moving this asset")
+    sp.add_argument("--search", metavar="TEXT",
+                    help="partner name (either language), kind, amount, #seq or hash prefix")
+    out = sp.add_mutually_exclusive_group()
+    out.add_argument("--csv", metavar="FILE", help="write the statement (one row per entry)")
+    out.add_argument("--ledger-csv", metavar="FILE", help="write the raw ledger postings")
+    sp.add_argument("--lang", choices=["en", "ko"], default="en", help="statement language")
+    sp.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     sp = cmd("ledger", None, "ledger maintenance")
     ledger_sub = sp.add_subparsers(dest="ledger_action", parser_class=_Parser)
@@ -108,8 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _int(flag: str):
     def parse(text: str) -> int:
-        if not text.strip().isdigit():
-            raise argparse.ArgumentTypeError(f"{flag} needs a whole number, not '{text}'")
+        if not (text.isascii() and text.isdigit()):  # 0-9 only: no sign, space or '１０'
+            raise argparse.ArgumentTypeError(f"{flag} needs a whole number in the digits 0-9, "
+                                             f"not '{text}'")
         return int(text)
     return parse
 
@@ -162,15 +177,30 @@ def _configure_logging(spec: str) -> None:
         logging.getLogger(name).setLevel(level)
 
 
+def _make_data_dir(directory) -> None:
+    try:
+        directory.mkdir(parents=True)
+    except (FileExistsError, NotADirectoryError):
+        raise InputError(f"Cannot make the data directory {directory}: part of that path is a "
+                         "file.", code="data_dir_not_a_folder") from None
+    except OSError as exc:
+        raise ExternalError(f"Cannot make the data directory {directory}: {exc.strerror}.",
+                            code="data_dir_unwritable") from None
+
+
 def _run(args):
     from app.core.services import Services
     from app.core.services.context import resolve_data_dir
 
     directory = resolve_data_dir(getattr(args, "data_dir", None))
-    if args.command != "init" and not directory.exists() and \
-            not os.environ.get("MILK_DATABASE_URL"):
-        raise RuleError(f"There is no MiL.k profile in {directory}. Run `milk init` (or "
-                        "`milk init --demo`) first.", code="no_profile")
+    if directory.exists() and not directory.is_dir():
+        raise InputError(f"The data directory {directory} is a file. Give a folder for the "
+                         "profile (--data-dir or MILK_DATA_DIR).", code="data_dir_not_a_folder")
+    if not directory.exists():
+        if args.command != "init" and not os.environ.get("MILK_DATABASE_URL"):
+            raise RuleError(f"There is no MiL.k profile in {directory}. Run `milk init` (or "
+                            "`milk init --demo`) first.", code="no_profile")
+        _make_data_dir(directory)
     svc = Services.open(directory)
     try:
         if args.command != "init":

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from app.cli.output import Result, amount
 from app.core.clock import iso, parse_iso
-from app.core.errors import InputError
+from app.core.errors import InputError, RuleError
 from app.core.history_filter import HistoryFilter
 from app.core.money import MLK, format_amount, format_krw, format_mlk, format_points, parse_krw
 from app.core.services import Services
+from app.core.services.exchange import NOT_LINKED
+from app.core.services.history import KINDS
 
 
 def cmd_init(svc: Services, args) -> Result:
@@ -95,10 +97,12 @@ def cmd_points(svc: Services, args) -> Result:
         p = h.partner
         mlk = format_mlk(h.mlk_value, places=4, unit=False) if h.mlk_value is not None else "—"
         soon = f"{format_points(h.expiring, unit=False)} by {h.next_expiry}" if h.expiring else ""
-        rows.append([p.code, format_points(h.balance, unit=False),
-                     format_krw(h.krw_value), mlk, soon])
+        rows.append([p.code if p.known else f"{p.code} (unknown partner)",
+                     format_points(h.balance, unit=False),
+                     format_krw(h.krw_value) if p.known else "—", mlk, soon])
         data.append({"partner": p.code, "name": {"ko": p.name_ko, "en": p.name_en},
-                     "linked": h.linked, "balance": h.balance, "krw_value": h.krw_value,
+                     "known": p.known, "linked": h.linked, "balance": h.balance,
+                     "krw_value": h.krw_value if p.known else None,
                      "mlk_value": amount(MLK, h.mlk_value) if h.mlk_value is not None else None,
                      "expiring_30d": h.expiring,
                      "next_expiry": h.next_expiry,
@@ -107,7 +111,8 @@ def cmd_points(svc: Services, args) -> Result:
     res = Result({"holdings": data, "mlk_in_app": amount(MLK, ov.mlk_in_app),
                   "price": _price_data(ov.price),
                   "price_problem": ov.price_problem.message if ov.price_problem else None,
-                  "total_krw": ov.total_krw, "today": ov.today})
+                  "total_krw": ov.total_krw, "unknown_partner_points": ov.unknown_points,
+                  "today": ov.today})
     if rows:
         res.table(["PARTNER", "POINTS", "KRW", "MLK NOW", "EXPIRING ≤30 DAYS"], rows, {1, 2, 3})
     else:
@@ -115,11 +120,14 @@ def cmd_points(svc: Services, args) -> Result:
     res.say()
     res.say(f"In-app MLK: {format_mlk(ov.mlk_in_app)}")
     if ov.price:
-        res.say(f"MLK price:  {format_krw(ov.price.krw_per_mlk, places=2)} ({ov.price.source}, "
-                f"as of {iso(ov.price.as_of)})")
+        res.say(f"MLK price:  {format_krw(ov.price.krw_per_mlk, places=2)} "
+                f"({_price_words(ov.price)}, as of {iso(ov.price.as_of)})")
     else:
         res.say(f"MLK price:  unavailable — {ov.price_problem.message}")
     res.say(f"Total value: {format_krw(ov.total_krw)}")
+    if ov.unknown_points:
+        res.say(f"  plus {format_points(ov.unknown_points)} of partners the catalog no longer "
+                "lists (value unknown; they stay yours)")
     for h in ov.expiring:
         res.say(f"! {format_points(h.expiring)} of {h.partner.name_en} expire by "
                 f"{h.next_expiry}: convert them before they expire.")
@@ -129,7 +137,12 @@ def cmd_points(svc: Services, args) -> Result:
 def _price_data(price) -> dict | None:
     if price is None:
         return None
-    return {"krw_per_mlk": price.krw_per_mlk, "as_of": price.as_of, "source": price.source}
+    return {"krw_per_mlk": price.krw_per_mlk, "as_of": price.as_of, "source": price.source,
+            "manual": price.source == "static"}
+
+
+def _price_words(price) -> str:
+    return "manual price" if price.source == "static" else price.source
 
 
 def cmd_price(svc: Services, args) -> Result:
@@ -137,6 +150,12 @@ def cmd_price(svc: Services, args) -> Result:
     if action == "set":
         value = parse_krw(args.krw_per_mlk)
         as_of = _parse_time(args.as_of, "--as-of") if args.as_of else None
+        if not args.yes and not svc.settings.get_bool("profile.demo"):
+            raise RuleError(
+                f"Set the MLK price to {format_krw(value, places=2)} by hand? On this profile "
+                "every conversion would pay that price, whatever the market says, until it is "
+                "replaced. Nothing was changed; re-run with --yes to set it.",
+                code="needs_confirmation", details={"krw_per_mlk": value})
         price = svc.prices.set_static(value, as_of)
         return Result({"price": _price_data(price), "feed": "static"}).say(
             f"MLK price set to {format_krw(price.krw_per_mlk, places=2)} as of "
@@ -148,7 +167,7 @@ def cmd_price(svc: Services, args) -> Result:
     stale = svc.prices.stale_after
     return Result({"price": _price_data(price), "feed": svc.prices.feed,
                    "stale_after_seconds": int(stale.total_seconds())}).say(
-        f"1 MLK = {format_krw(price.krw_per_mlk, places=2)} ({price.source}, as of "
+        f"1 MLK = {format_krw(price.krw_per_mlk, places=2)} ({_price_words(price)}, as of "
         f"{iso(price.as_of)})")
 
 
@@ -160,7 +179,22 @@ def _parse_time(text: str, flag: str):
                          code="bad_time") from None
 
 
-def _quote_data(q) -> dict:
+def _warnings(svc: Services, trade, codes) -> list[dict]:
+    """The quote's warnings for people: code (for scripts) and the sentence."""
+    out = []
+    for code in codes:
+        if code == NOT_LINKED:
+            name = svc.ctx.catalog.get(trade.to_asset).name_en
+            text = (f"{name} is not linked: the points stay in MiL.k, not in a {name} "
+                    f"account, until you link one (milk link {trade.to_asset} --member-id ID).")
+        else:
+            text = ("Manual price: the MLK price was set by hand (milk price set), not read "
+                    "from a market.")
+        out.append({"code": code, "message": text})
+    return out
+
+
+def _quote_data(svc: Services, q) -> dict:
     t = q.trade
     return {"quote_id": q.id, "from": t.from_asset, "to": t.to_asset, "mode": t.mode,
             "amount_in": amount(t.from_asset, t.amount_in),
@@ -168,7 +202,7 @@ def _quote_data(q) -> dict:
             "fee": amount(MLK, t.fee), "rate": q.rate,
             "min_out": amount(t.to_asset, q.min_out), "max_in": amount(t.from_asset, q.max_in),
             "price": _price_data(q.price), "expires_at": q.expires_at,
-            "slippage_bps": q.slippage_bps,
+            "slippage_bps": q.slippage_bps, "warnings": _warnings(svc, q.trade, q.warnings),
             "legs": [{"partner": leg.partner, "side": leg.side, "points": leg.points,
                       "point_price_krw": leg.point_price, "discount": leg.discount,
                       "inventory": leg.inventory} for leg in t.legs]}
@@ -178,7 +212,7 @@ def cmd_quote(svc: Services, args) -> Result:
     q = svc.exchange.quote(args.from_asset, args.to_asset, args.amount, args.exact_out,
                            args.max_slippage_bps)
     t = q.trade
-    res = Result(_quote_data(q))
+    res = Result(_quote_data(svc, q))
     res.say(f"Quote {q.id}")
     res.say(f"  You give     {format_amount(t.from_asset, t.amount_in)}")
     res.say(f"  You receive  {format_amount(t.to_asset, t.amount_out)}")
@@ -193,9 +227,11 @@ def cmd_quote(svc: Services, args) -> Result:
     else:
         res.say(f"  Maximum paid  {format_amount(t.from_asset, q.max_in)} "
                 f"(slippage bound {q.slippage_bps / 100:.2f}%)")
-    res.say(f"  MLK price    {format_krw(q.price.krw_per_mlk, places=2)} ({q.price.source})")
+    res.say(f"  MLK price    {format_krw(q.price.krw_per_mlk, places=2)} "
+            f"({_price_words(q.price)})")
     res.say(f"  Expires      {iso(q.expires_at)} (in "
             f"{q.seconds_left(svc.ctx.clock.now())} s)")
+    res.lines += [f"  ! {w['message']}" for w in res.data["warnings"]]
     return res
 
 
@@ -215,26 +251,38 @@ def cmd_convert(svc: Services, args) -> Result:
                   "from": c.from_asset, "to": c.to_asset,
                   "amount_in": amount(c.from_asset, c.amount_in),
                   "amount_out": amount(c.to_asset, c.amount_out), "fee": amount(MLK, c.fee),
-                  "price_krw_per_mlk": c.price, "kind": c.entry.kind})
+                  "price_krw_per_mlk": c.price, "kind": c.entry.kind,
+                  "warnings": _warnings(svc, c, c.warnings)})
     verb = "Already converted (same key)" if c.replayed else "Converted"
     res.say(f"{verb}: {format_amount(c.from_asset, c.amount_in)} → "
             f"{format_amount(c.to_asset, c.amount_out)} (fee {format_mlk(c.fee)}).")
-    return res.say(f"Ledger entry #{c.entry.seq}  {c.entry.hash}")
+    res.say(f"Ledger entry #{c.entry.seq}  {c.entry.hash}")
+    res.lines += [f"! {w['message']}" for w in res.data["warnings"]]
+    return res
 
 
 def cmd_history(svc: Services, args) -> Result:
+    if args.kind and (bad := sorted(set(args.kind) - set(KINDS))):
+        raise InputError(f"Unknown kind '{bad[0]}'. Kinds: {', '.join(KINDS)}.",
+                         code="unknown_kind")
     flt = HistoryFilter(kinds=tuple(args.kind or ()),
-                        asset=svc.ctx.catalog.asset(args.asset) if args.asset else None)
-    if args.csv:
-        n = svc.history.export_csv(Path(args.csv), flt)
-        return Result({"csv": str(Path(args.csv)), "entries": n}).say(
-            f"Wrote {n} entries to {args.csv}.")
+                        asset=svc.ctx.catalog.asset(args.asset) if args.asset else None,
+                        text=args.search)
+    if args.csv or args.ledger_csv:
+        statement = bool(args.csv)
+        path = Path(args.csv or args.ledger_csv)
+        n = svc.history.export_statement(path, flt, args.lang, args.force) if statement else \
+            svc.history.export_ledger_csv(path, flt, args.force)
+        what = "statement" if statement else "ledger"
+        return Result({"csv": str(path), "format": what, "entries": n}).say(
+            f"Wrote the {what} of {n} entries to {path}.")
     if not 1 <= args.limit <= 1000:
         raise InputError("--limit must be 1 to 1000.", code="bad_limit")
     rows = svc.history.page(limit=args.limit, flt=flt)
     res = Result({"entries": [{"seq": r.seq, "kind": r.kind, "created_at": r.created_at,
                                "changes": [amount(a, v) for a, v in sorted(r.changes.items())],
-                               "hash": r.hash, "details": r.memo} for r in rows]})
+                               "hash": r.hash, "chain_key": r.chain_key, "tx_hash": r.tx_hash,
+                               "details": r.memo} for r in rows]})
     res.table(["#", "TIME (UTC)", "KIND", "CHANGE"],
               [[str(r.seq), r.created_at[:19].replace("T", " "), r.kind,
                 ", ".join(_change(a, v) for a, v in sorted(r.changes.items()))]

@@ -59,10 +59,11 @@ class Trade:
 
 @dataclass(frozen=True)
 class Market:
-    """What TICA holds right now: read from the ledger by the caller."""
+    """What TICA and the user hold right now: read from the ledger by the caller."""
 
     pool_mlk: int
     inventory: Callable[[str], int]  # partner code -> TICA's stock of its points
+    held: Callable[[str], int] | None = None  # asset -> the user's balance (None: unchecked)
 
 
 def price_trade(catalog: Catalog, market: Market, price: Decimal, from_asset: str,
@@ -124,6 +125,7 @@ def _leg(partner: Partner, side: str, leg: pricing.Leg, market: Market) -> Trade
 def _check_rules(catalog: Catalog, market: Market, trade: Trade) -> None:
     if trade.amount_out <= 0:
         raise _too_small(trade.to_asset)
+    _check_user_holds(catalog, market, trade)  # the user's own shortfall is the news, first
     pool_mlk = market.pool_mlk
     for leg in trade.legs:
         partner = catalog.get(leg.partner)
@@ -142,6 +144,21 @@ def _check_rules(catalog: Catalog, market: Market, trade: Trade) -> None:
             if leg.points > leg.inventory:
                 raise shortfall_error(acct.POOL, partner.code, leg.inventory, leg.points)
             pool_mlk += leg.mlk_pool
+
+
+def _check_user_holds(catalog: Catalog, market: Market, trade: Trade) -> None:
+    if market.held is None:
+        return
+    have = market.held(trade.from_asset)
+    if have >= trade.amount_in:
+        return
+    if trade.from_asset == MLK:
+        raise shortfall_error(acct.user(), MLK, have, trade.amount_in)
+    name = catalog.get(trade.from_asset).name_en
+    raise RuleError(f"Not enough {name} points: you have {format_points(have)}, this needs "
+                    f"{format_points(trade.amount_in)}.", code="insufficient_balance",
+                    details={"asset": trade.from_asset, "available": have,
+                             "needed": trade.amount_in})
 
 
 def legs_to_lines(trade: Trade, user: str, today: date, catalog: Catalog,

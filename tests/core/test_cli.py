@@ -12,6 +12,7 @@ import pytest
 
 from app.core.connectors.demo import DemoConnector
 from app.core.partners import Catalog
+from app.core.resources import resource_path
 from tests.support.cli import MilkCLI
 
 
@@ -196,19 +197,79 @@ def test_data_dir_flag_before_or_after_the_command(demo_profile, tmp_path):
     assert a.code == b.code == 0 and a.json["holdings"] == b.json["holdings"]
 
 
-def test_history_csv_export(milk, tmp_path):
+def test_history_statement_and_ledger_exports(milk, tmp_path):
     milk("convert", "YANOLJA", "MLK", "2000")
     out = tmp_path / "history.csv"
     run = milk("history", "--csv", str(out)).json
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     listed = milk("history", "--limit", "1000").json["entries"]
-    assert run["entries"] == len({r["seq"] for r in rows}) == len(listed) == 5
-    sell = [r for r in rows if r["kind"] == "sell"]
-    assert {(r["asset"], r["amount"]) for r in sell} == {("YANOLJA", "-2000"), ("MLK", "9.85")}
+    assert run["entries"] == len(rows) == len(listed) == 5  # one row per entry
+    sell = next(r for r in rows if r["Type"] == "Points → MLK")
+    assert (sell["You gave"], sell["You received"]) == ("2,000 pts", "9.85 MLK")
+    again = milk("history", "--csv", str(out))
+    assert again.code == 2 and again.json["error"]["code"] == "target_exists"
+    assert milk("history", "--csv", str(out), "--force", "--lang", "ko").code == 0
+    assert "포인트 → MLK" in out.read_text(encoding="utf-8-sig")
+    ledger = tmp_path / "ledger.csv"
+    assert milk("history", "--ledger-csv", str(ledger)).json["format"] == "ledger"
+    postings = list(csv.DictReader(ledger.open(encoding="utf-8")))
+    assert {(r["asset"], r["amount"]) for r in postings if r["kind"] == "sell"
+            and r["account"] == "user:local"} == {("YANOLJA", "-2000"), ("MLK", "9.85")}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.csv", "ledger.csv",
+                                                          "profile"]
     mlk_only = milk("history", "--asset", "MLK").json["entries"]
     assert {e["kind"] for e in mlk_only} == {"sell", "reward"}
     sells = milk("history", "--kind", "sell").json["entries"]
     assert [e["kind"] for e in sells] == ["sell"]
+    assert [e["kind"] for e in milk("history", "--search", "야놀자").json["entries"]] == [
+        "sell", "sync"]
+
+
+def test_quotes_warn_about_an_unlinked_partner_and_a_manual_price(milk, tmp_path):
+    into_unlinked = milk("quote", "YANOLJA", "DELICAR", "5000").json
+    assert [w["code"] for w in into_unlinked["warnings"]] == ["not_linked"]
+    assert into_unlinked["price"]["manual"] is True  # the demo's price, named as such
+    text = milk("convert", "YANOLJA", "DELICAR", "5000", json_out=False)
+    assert text.code == 0 and "Delicar is not linked" in text.stdout
+    assert milk("quote", "MLK", "YANOLJA", "10").json["warnings"] == []
+    real = MilkCLI(tmp_path / "real")
+    assert real("init").code == 0
+    before = real.state()
+    asked = real("price", "set", "200")
+    assert asked.code == 3 and asked.json["error"]["code"] == "needs_confirmation"
+    assert real.state() == before
+    assert real("price", "set", "200", "--yes").code == 0
+    shown = real("price", json_out=False)
+    assert "manual price" in shown.stdout
+
+
+def test_a_bad_or_changed_partner_catalog(milk, tmp_path):
+    catalog = json.loads(resource_path("partners.json").read_text(encoding="utf-8"))
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps({"partners": catalog["partners"] * 2}))
+    milk.env["MILK_PARTNERS_FILE"] = str(broken)
+    run = milk("points")
+    assert run.code == 4 and run.json["error"]["code"] == "bad_catalog"
+    assert str(broken) in run.json["error"]["message"] and "appears twice" in \
+        run.json["error"]["message"]
+    smaller = tmp_path / "smaller.json"
+    smaller.write_text(json.dumps({"partners": [p for p in catalog["partners"]
+                                                if p["code"] != "AIRPORT_LIMO"]}))
+    milk.env["MILK_PARTNERS_FILE"] = str(smaller)
+    points = milk("points").json
+    gone = next(h for h in points["holdings"] if h["partner"] == "AIRPORT_LIMO")
+    assert gone["known"] is False and gone["balance"] > 0
+    assert points["unknown_partner_points"] == gone["balance"]
+    text = milk("points", json_out=False).stdout
+    assert "AIRPORT_LIMO (unknown partner)" in text and "catalog no longer lists" in text
+
+
+def test_a_data_dir_that_is_a_file_is_bad_input(tmp_path):
+    (tmp_path / "file").write_text("x")
+    for args in (("points",), ("init",)):
+        run = MilkCLI(tmp_path / "file")(*args)
+        assert run.code == 2 and run.json["error"]["code"] == "data_dir_not_a_folder"
+    assert (tmp_path / "file").read_text() == "x"
 
 
 def test_simulate_is_reproducible(demo_profile, tmp_path):

@@ -272,3 +272,13 @@ def test_a_retry_across_the_upgrade_finds_the_bare_key_it_was_booked_under(db_ur
             svc.exchange.convert(YA, MLK, "2000", key="genesis:old")
     finally:
         svc.close()
+
+
+@pytest.mark.parametrize("args", [(YA, MLK, "1000000000000000"), (YA, DELI, "999999999999"),
+                                  (MLK, YA, "50000000", True)])
+def test_more_than_you_hold_says_not_enough_before_any_pool_check(services, args):
+    """TICA's pool could not cover these either; what the user must hear is their own
+    shortfall."""
+    err = refused(services, lambda: services.exchange.quote(*args), "insufficient_balance")
+    assert err.message.startswith("Not enough ")
+    assert "points" in err.message or "MLK" in err.message

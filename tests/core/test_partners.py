@@ -114,3 +114,65 @@ def test_unlink_keeps_the_points(services):
     services.partners.unlink("YANOLJA")
     assert services.points.balance("YANOLJA") == before
     services.exchange.convert("YANOLJA", "MLK", "2000")  # still convertible
+
+
+# -- the catalog file (issue 10, point 7) ---------------------------------------------------------
+
+def _entry(**changes):
+    item = {"code": "YANOLJA", "name": {"ko": "야놀자", "en": "Yanolja"}, "face_value_krw": "1",
+            "target_inventory": 50000000}
+    item.update(changes)
+    return {k: v for k, v in item.items() if v is not None}
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("", "is not valid JSON (line 1, column 1"),
+    ('{"partners": [', "is not valid JSON"),
+    ("[]", 'needs a "partners" list'),
+    ('{"partners": []}', 'needs a "partners" list'),
+    ('{"partners": [7]}', "partner #1: is not an object"),
+    ({"partners": [_entry(), _entry()]}, "partner code YANOLJA appears twice"),
+    ({"partners": [_entry(code="yanolja")]}, "partner #1 (yanolja): the code must be"),
+    ({"partners": [_entry(code="MLK")]}, "the code must be"),
+    ({"partners": [_entry(code="X" * 33)]}, "the code must be"),
+    ({"partners": [_entry(name={"ko": "야놀자"})]}, '"name" needs both "ko" and "en"'),
+    ({"partners": [_entry(face_value_krw="-1")]}, '"face_value_krw" must be more than 0'),
+    ({"partners": [_entry(face_value_krw="0")]}, '"face_value_krw" must be more than 0'),
+    ({"partners": [_entry(face_value_krw="one")]}, '"face_value_krw" must be a number'),
+    ({"partners": [_entry(face_value_krw="NaN")]}, '"face_value_krw" must be a number'),
+    ({"partners": [_entry(face_value_krw=None)]}, '"face_value_krw" is missing'),
+    ({"partners": [_entry(target_inventory=None)]}, '"target_inventory" is missing'),
+    ({"partners": [_entry(target_inventory=0)]}, '"target_inventory" must be a whole number'),
+    ({"partners": [_entry(target_inventory="5")]}, '"target_inventory" must be a whole number'),
+    ({"partners": [_entry(min_conversion=0)]}, '"min_conversion" must be a whole number'),
+    ({"partners": [_entry(min_conversion=True)]}, '"min_conversion" must be a whole number'),
+    ({"partners": [_entry(max_discount="1")]}, '"max_discount" must be from 0 and less than 1'),
+    ({"partners": [_entry(validity_days=0)]}, '"validity_days" must be a whole number'),
+    ({"partners": [_entry(connector="demo")]}, '"connector" must be an object'),
+])
+def test_a_bad_catalog_is_named_with_its_problem(tmp_path, text, problem):
+    import json
+
+    path = tmp_path / "partners.json"
+    path.write_text(text if isinstance(text, str) else json.dumps(text), encoding="utf-8")
+    with pytest.raises(ExternalError) as e:
+        Catalog.load(path)
+    assert e.value.code == "bad_catalog" and e.value.exit_code == 4
+    assert str(path) in e.value.message and problem in e.value.message, e.value.message
+
+
+def test_a_missing_catalog_file_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("MILK_PARTNERS_FILE", str(tmp_path / "nowhere.json"))
+    with pytest.raises(ExternalError) as e:
+        Catalog.load()
+    assert "nowhere.json cannot be read" in e.value.message
+
+
+def test_milk_partners_file_points_at_another_catalog(tmp_path, monkeypatch):
+    import json
+
+    path = tmp_path / "alliance.json"
+    path.write_text(json.dumps({"partners": [_entry(code="JEJU_AIR", name={
+        "ko": "제주항공", "en": "Jeju Air"})]}), encoding="utf-8")
+    monkeypatch.setenv("MILK_PARTNERS_FILE", str(path))
+    assert Catalog.load().codes() == ["JEJU_AIR"]

@@ -48,6 +48,7 @@ class Context:
     connector: Callable[[Partner], PartnerConnector] = field(default=connector_for)
 
     def market(self, journal: Journal) -> Market:
-        """TICA's holdings as seen inside `journal`'s transaction."""
+        """TICA's and the user's holdings as seen inside `journal`'s transaction."""
         return Market(pool_mlk=journal.balance(accounts.POOL, "MLK"),
-                      inventory=lambda code: journal.balance(accounts.POOL, code))
+                      inventory=lambda code: journal.balance(accounts.POOL, code),
+                      held=lambda asset: journal.balance(self.user, asset))

@@ -25,13 +25,16 @@ from app.core.ledger import Entry, Journal
 from app.core.ledger.canonical import params_digest
 from app.core.ledger.journal import load_entry
 from app.core.ledger.lots import consume
-from app.core.ledger.schema import Base, JournalEntry, QuoteRecord
+from app.core.ledger.schema import Base, JournalEntry, Link, QuoteRecord
 from app.core.money import MLK, format_amount, mlk_to_decimal, parse_amount
 from app.core.prices import Price
 from app.core.services.context import Context
 
 MAX_SLIPPAGE_BPS = 5000
 CONVERSION_KINDS = ("sell", "buy", "swap")
+# What a quote warns about (the GUI asks first, the CLI prints them):
+NOT_LINKED = "not_linked"  # the points bought are for a partner with no linked membership
+MANUAL_PRICE = "manual_price"  # a real profile's MLK price was set by hand, not by a market
 
 
 class QuoteUse(Base):
@@ -51,6 +54,7 @@ class Quote:
     created_at: datetime
     expires_at: datetime
     slippage_bps: int
+    warnings: tuple[str, ...] = ()
 
     @property
     def from_asset(self) -> str:
@@ -99,6 +103,7 @@ class Quote:
             "price": str(self.price.krw_per_mlk), "price_as_of": iso(self.price.as_of),
             "price_source": self.price.source, "created_at": iso(self.created_at),
             "expires_at": iso(self.expires_at), "slippage_bps": self.slippage_bps,
+            "warnings": list(self.warnings),
         }
 
     @classmethod
@@ -108,7 +113,7 @@ class Quote:
                            tuple(tica.TradeLeg.from_dict(x) for x in d["legs"]))
         price = Price(Decimal(d["price"]), parse_iso(d["price_as_of"]), d["price_source"])
         return cls(d["id"], trade, price, parse_iso(d["created_at"]), parse_iso(d["expires_at"]),
-                   int(d["slippage_bps"]))
+                   int(d["slippage_bps"]), tuple(d.get("warnings", ())))
 
 
 @dataclass(frozen=True)
@@ -121,12 +126,14 @@ class Conversion:
     fee: int
     price: Decimal
     replayed: bool  # True when this is the first result returned again for a retried key
+    warnings: tuple[str, ...] = ()  # the quote's, when this call booked it
 
     @classmethod
-    def from_entry(cls, entry: Entry, replayed: bool) -> Conversion:
+    def from_entry(cls, entry: Entry, replayed: bool,
+                   warnings: tuple[str, ...] = ()) -> Conversion:
         m = entry.memo
         return cls(entry, m["from"], m["to"], int(m["amount_in"]), int(m["amount_out"]),
-                   int(m["fee"]), Decimal(m["price"]), replayed)
+                   int(m["fee"]), Decimal(m["price"]), replayed, warnings)
 
 
 class ExchangeService:
@@ -153,9 +160,14 @@ class ExchangeService:
         with self.ctx.db.read() as s:
             trade = tica.price_trade(self.ctx.catalog, self.ctx.market(Journal(s)),
                                      price.krw_per_mlk, src, dst, units, mode)
+            warnings = tuple(w for w, applies in (
+                (MANUAL_PRICE, price.source == "static"  # the demo's price is manual by design
+                 and not self.ctx.settings.get_bool("profile.demo")),
+                (NOT_LINKED, dst != MLK and not _linked(s, self.ctx.user, dst))) if applies)
         now = self.ctx.clock.now()
         q = Quote(str(uuid.uuid4()), trade, price, now,
-                  now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")), bps)
+                  now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")), bps,
+                  warnings)
         with self.ctx.db.write() as s:
             s.add(QuoteRecord(id=q.id, body=json.dumps(q.to_dict()), created_at=iso(now),
                               expires_at=iso(q.expires_at)))
@@ -219,7 +231,7 @@ class ExchangeService:
             ledger_key = user_key("convert", key) if key is not None else f"convert:{quote.id}"
             entry = journal.append(kind, ledger_key, params, lines, memo, self.ctx.clock.now())
             s.add(QuoteUse(quote_id=quote.id, seq=entry.seq))
-        return Conversion.from_entry(entry, replayed=False)
+        return Conversion.from_entry(entry, replayed=False, warnings=quote.warnings)
 
     def _already(self, s, quote: Quote, key: str | None, params: str) -> Conversion | None:
         """The conversion this request already booked, if any; refuses a used quote."""
@@ -261,6 +273,11 @@ class ExchangeService:
             raise InputError(f"The slippage bound must be 0 to {MAX_SLIPPAGE_BPS} basis points.",
                              code="bad_slippage")
         return value
+
+
+def _linked(s, user: str, partner: str) -> bool:
+    return s.execute(select(Link.id).where(Link.owner == user, Link.partner == partner)
+                     ).first() is not None
 
 
 def _params(user: str, src: str, dst: str, units: int, mode: str) -> str:

@@ -14,9 +14,9 @@ from app.core.ledger import Journal, Line
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
 from app.core.ledger.lots import LotView, expired_lots, live_lots
-from app.core.ledger.schema import Link
+from app.core.ledger.schema import Account, Link
 from app.core.money import MLK, MLK_UNIT
-from app.core.partners import Partner
+from app.core.partners import Partner, unknown_partner
 from app.core.prices import Price
 from app.core.services.context import Context
 
@@ -48,6 +48,11 @@ class Overview:
     @property
     def points_krw(self) -> Decimal:
         return sum((h.krw_value for h in self.holdings), Decimal(0))
+
+    @property
+    def unknown_points(self) -> int:
+        """Points of partners the catalog no longer lists: in no KRW total, but held."""
+        return sum(h.balance for h in self.holdings if not h.partner.known)
 
     @property
     def mlk_krw(self) -> Decimal | None:
@@ -106,14 +111,14 @@ class PointsService:
             journal = Journal(s)
             links = {link.partner: link for link in s.execute(
                 select(Link).where(Link.owner == self.ctx.user)).scalars()}
-            for partner in self.ctx.catalog:
+            for partner in [*self.ctx.catalog, *self._gone_from_catalog(s)]:
                 lots = tuple(live_lots(s, self.ctx.user, partner.code, today))
                 balance = journal.balance(self.ctx.user, partner.code)
                 link = links.get(partner.code)
                 if link is None and balance == 0:
                     continue
                 mlk_value = None
-                if price is not None and balance:
+                if price is not None and balance and partner.known:
                     p = pricing.point_price(partner.face_value_krw,
                                             journal.balance(acct.POOL, partner.code),
                                             partner.target_inventory, partner.max_discount)
@@ -128,6 +133,14 @@ class PointsService:
                     next_expiry=lots[0].expires_on if lots else None, lots=lots))
             mlk = journal.balance(self.ctx.user, MLK)
         return Overview(tuple(holdings), mlk, price, problem, today)
+
+    def _gone_from_catalog(self, s) -> list[Partner]:
+        """Stand-ins for partners whose points the user holds but the catalog no longer
+        lists: still theirs, so still shown (value unknown), never silently dropped."""
+        held = s.execute(select(Account.asset).where(
+            Account.owner == self.ctx.user, Account.asset != MLK).order_by(Account.asset))
+        return [unknown_partner(code) for code in held.scalars()
+                if code not in self.ctx.catalog]
 
     def balance(self, asset: str) -> int:
         with self.ctx.db.read() as s:
