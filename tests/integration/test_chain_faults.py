@@ -216,7 +216,6 @@ def test_a_node_swapped_to_another_chain_changes_nothing(svc, anvil_fresh, anvil
 
     cli = MilkCLI(svc.ctx.data_dir, {"MILK_PASSWORD": PASSWORD})
     for args in (("wallet", "txs"), ("wallet", "speedup", str(send.id)),
-                 ("wallet", "cancel", str(send.id)), ("wallet", "balance"),
                  ("wallet", "deposit", "1")):
         run = cli(*args)
         assert run.code == 3 and run.json["error"]["code"] == "wrong_chain", (args, run)
@@ -230,3 +229,213 @@ def test_a_node_swapped_to_another_chain_changes_nothing(svc, anvil_fresh, anvil
     assert svc.chain.tracker().get(w.tx.id).status == "confirmed"
     assert books.delta(to) == 3 * MLK_UNIT
     books.assert_conserved(paid_out=4 * MLK_UNIT)
+
+
+# -- point 7: every fault, for sends, withdrawals and deposits -----------------------------------
+
+AMOUNT = {"send": 2, "withdraw": 5, "deposit": 4}
+
+
+def start(flow: str, svc, node):
+    """Begin one money movement (a new idempotency key each time); returns its tx id."""
+    if flow == "send":
+        return svc.sending.send(svc.sending.prepare(node.addresses[3], "2"), PASSWORD,
+                                {"first_time"}).id
+    if flow == "withdraw":
+        return svc.bridge.withdraw("5").tx.id
+    return svc.bridge.deposit("4", PASSWORD).tx.id
+
+
+def finish_and_check(flow: str, svc, node, books, landed: bool = True, started: bool = True,
+                     repeat: int = 1) -> None:
+    """Mine deep enough, settle, and assert the movement happened exactly once (or, with
+    `landed` False, not at all; a withdrawal `started` then came back once) with everything
+    conserved. `repeat`: how many such movements the test made in all (with the same key,
+    a withdrawal or deposit is a replay; the fault tests use one key per round)."""
+    node.mine(2)
+    svc.bridge.settle()
+    svc.bridge.settle()  # a second settle books nothing more
+    units = AMOUNT[flow] * MLK_UNIT if landed else 0
+    if flow == "send":
+        assert books.delta(node.addresses[3]) == units
+        books.assert_conserved()
+    elif flow == "withdraw":
+        assert books.delta(node.addresses[2]) == units
+        assert len(booked(svc, "withdraw_settle")) == (repeat if landed else 0)
+        assert len(booked(svc, "withdraw_reverse")) == (0 if landed or not started else 1)
+        books.assert_conserved(paid_out=units)
+    else:
+        assert books.delta(node.addresses[2]) == -units
+        assert len(booked(svc, "deposit")) == (repeat if landed else 0)
+        assert svc.wallet.pending_deposits() == []
+        books.assert_conserved(credited=units)
+
+
+FLOWS = ["send", "withdraw", "deposit"]
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_dropped_by_the_node(flow, svc, anvil_fresh):
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    anvil_fresh.set_automine(False)
+    tx_id = start(flow, svc, anvil_fresh)
+    anvil_fresh.drop_transaction(svc.chain.tracker().get(tx_id).tx_hash)
+    svc.bridge.settle()
+    assert svc.chain.tracker().get(tx_id).status == "pending"
+    finish_and_check(flow, svc, anvil_fresh, books)
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_timeout_but_landed(flow, svc, anvil_fresh, proxy):
+    """The node accepts the transaction, but its answer is lost on the way back: once (the
+    client re-sends the same bytes, the node already has them: success), then on every try
+    (the operation fails with exit 4, the transaction stays recorded, recovery finds it)."""
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    proxy.lose_answer("eth_sendRawTransaction", times=1)
+    tx_id = start(flow, svc, anvil_fresh)
+    svc.chain.tracker().refresh(tx_id)
+    assert svc.chain.tracker().get(tx_id).status == "confirmed"
+    finish_and_check(flow, svc, anvil_fresh, books)
+
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    proxy.lose_answer("eth_sendRawTransaction", times=3)  # web3 tries three times
+    with pytest.raises(ExternalError) as lost:
+        start(flow, svc, anvil_fresh)
+    assert lost.value.code == "node_unreachable" and "sent again automatically" in \
+        lost.value.message
+    tx_id = lost.value.details["tx"]
+    assert svc.chain.tracker().get(tx_id).status == "signed"
+    svc.bridge.recover()  # the node has it (mined): nothing is sent twice
+    assert svc.chain.tracker().get(tx_id).status == "confirmed"
+    finish_and_check(flow, svc, anvil_fresh, books, repeat=2)
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_node_down_before_broadcast_changes_nothing(flow, svc, anvil_fresh, proxy):
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    before = chain_state(svc)
+    proxy.down()
+    with pytest.raises(ExternalError) as down:
+        start(flow, svc, anvil_fresh)
+    assert down.value.code == "node_unreachable"
+    assert chain_state(svc) == before
+    proxy.up()
+    finish_and_check(flow, svc, anvil_fresh, books, landed=False, started=False)
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_node_down_after_broadcast(flow, svc, anvil_fresh, proxy):
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    anvil_fresh.set_automine(False)
+    tx_id = start(flow, svc, anvil_fresh)
+    before = chain_state(svc)
+    proxy.down()
+    anvil_fresh.mine(2)
+    for operation in (svc.bridge.settle, svc.wallet.balances,
+                      lambda: svc.sending.speed_up(tx_id, PASSWORD)):
+        with pytest.raises(ExternalError):
+            operation()
+        assert chain_state(svc) == before
+    proxy.up()
+    finish_and_check(flow, svc, anvil_fresh, books)
+
+
+def _outside_tx(node, key: str, nonce: int) -> None:
+    """The same key used elsewhere: a zero-value transfer to itself with `nonce`."""
+    from eth_account import Account
+
+    account = Account.from_key(key)
+    tx = {"type": 2, "chainId": CHAIN_ID, "to": account.address, "value": 0, "gas": 21_000,
+          "nonce": nonce, "maxFeePerGas": 50 * 10**9, "maxPriorityFeePerGas": 10 * 10**9}
+    node.rpc("eth_sendRawTransaction", "0x" + bytes(
+        account.sign_transaction(tx).raw_transaction).hex().removeprefix("0x"))
+
+
+@pytest.mark.parametrize("flow", FLOWS)
+def test_nonce_used_elsewhere(flow, svc, anvil_fresh):
+    """The node drops ours, and the sender's key uses the nonce for something else (nonce
+    too low on re-broadcast): ours is replaced, nothing moves, a withdrawal comes back once."""
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    anvil_fresh.set_automine(False)
+    tx = svc.chain.tracker().get(start(flow, svc, anvil_fresh))
+    anvil_fresh.drop_transaction(tx.tx_hash)
+    key = anvil_fresh.keys[1] if flow == "withdraw" else anvil_fresh.keys[2]
+    _outside_tx(anvil_fresh, key, tx.nonce)
+    anvil_fresh.mine()
+    svc.bridge.settle()
+    assert svc.chain.tracker().get(tx.id).status == "replaced"
+    finish_and_check(flow, svc, anvil_fresh, books, landed=False)
+
+
+def test_cancelled_deposit_credits_nothing(svc, anvil_fresh):
+    books = Books(svc, anvil_fresh)
+    anvil_fresh.set_automine(False)
+    d = svc.bridge.deposit("4", PASSWORD)
+    svc.sending.cancel(d.tx.id, PASSWORD)
+    finish_and_check("deposit", svc, anvil_fresh, books, landed=False)
+
+
+def test_an_underpriced_replacement_is_refused_and_the_original_lands_once(svc, anvil_fresh,
+                                                                           proxy):
+    books = Books(svc, anvil_fresh, [anvil_fresh.addresses[3]])
+    anvil_fresh.set_automine(False)
+    tx_id = start("send", svc, anvil_fresh)
+    proxy.refuse("eth_sendRawTransaction", "replacement transaction underpriced")
+    with pytest.raises(RuleError) as refused:
+        svc.sending.speed_up(tx_id, PASSWORD)
+    assert refused.value.code == "fee_too_low"
+    proxy.refuse("eth_sendRawTransaction", None)
+    finish_and_check("send", svc, anvil_fresh, books)
+    statuses = sorted(t.status for t in svc.chain.tracker().page())
+    assert statuses == ["confirmed", "replaced"]
+
+
+@pytest.mark.parametrize("mined_again", [False, True])
+def test_a_reorg_removes_a_deposit_before_its_confirmations(svc, anvil_fresh, mined_again):
+    books = Books(svc, anvil_fresh)
+    snap = anvil_fresh.snapshot()
+    d = svc.bridge.deposit("4", PASSWORD)
+    [pending] = svc.wallet.pending_deposits()
+    assert (pending.confirmations, pending.needed) == (1, 2)
+    assert booked(svc, "deposit") == []
+    anvil_fresh.revert(snap)  # the block with the deposit is gone
+    if not mined_again:  # and on the new branch its nonce went to another transaction
+        _outside_tx(anvil_fresh, anvil_fresh.keys[2], d.tx.nonce)
+    svc.bridge.settle()
+    assert booked(svc, "deposit") == []
+    view = svc.chain.tracker().get(d.tx.id)
+    assert view.status == ("confirmed" if mined_again else "replaced")
+    finish_and_check("deposit", svc, anvil_fresh, books, landed=mined_again)
+
+
+def test_a_killed_withdraw_or_deposit_moves_money_at_most_once(svc, anvil_fresh,
+                                                               chain_faults_long):
+    """`milk wallet withdraw|deposit` killed (SIGKILL) at a random moment, again and again;
+    after recovery every hold is settled or returned once and everything is conserved."""
+    from tests.support.cli import MilkCLI
+
+    books = Books(svc, anvil_fresh)
+    cli = MilkCLI(svc.ctx.data_dir, {"MILK_PASSWORD": PASSWORD})
+    rounds = 16 if chain_faults_long else 2
+    rng = random.Random(9)
+    for i in range(rounds):
+        flow = ("withdraw", "deposit")[i % 2]
+        cmd = [sys.executable, "-m", "app.cli", "--json", "wallet", flow, "1", "--key",
+               f"kill-{i}"]
+        proc = subprocess.Popen(cmd, env=cli.env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.8, 3.5))  # the CLI needs ~1.5 s to start
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    svc.bridge.recover()
+    anvil_fresh.mine(2)
+    svc.bridge.settle()
+    now = books.read()
+    out = books.start["chain"][anvil_fresh.addresses[1]] - now["chain"][anvil_fresh.addresses[1]]
+    paid = sum(1 for k in booked(svc, "withdraw_settle")) * MLK_UNIT
+    credited = sum(1 for k in booked(svc, "deposit")) * MLK_UNIT
+    assert out == paid - credited  # every payout and credit booked once, none twice
+    books.assert_conserved(paid_out=paid, credited=credited)
+    for key in booked(svc, "withdraw"):
+        assert (f"{key}:settled" in booked(svc, "withdraw_settle")) != \
+            (f"{key}:reversed" in booked(svc, "withdraw_reverse"))

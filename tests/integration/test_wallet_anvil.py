@@ -281,3 +281,49 @@ def _raw_eth(svc, key: str, to: str, wei: int) -> None:
                          client.fees())
     signed = account.sign_transaction({k: v for k, v in tx.items() if k != "from"})
     client.w3.eth.wait_for_transaction_receipt(client.broadcast(signed.raw_transaction))
+
+
+def test_wallet_deposit_returns_at_once_and_is_credited_once_at_n_confirmations(anvil_profile,
+                                                                                anvil_fresh):
+    """On a quiet chain (nothing mines the second block) `wallet deposit` returns after the
+    broadcast, `wallet balance` shows the pending deposit, and the credit comes once, at two
+    confirmations, in a later process (a restart)."""
+    import time
+
+    from tests.support.cli import MilkCLI
+
+    svc = anvil_profile
+    app0 = in_app(svc)
+    cli = MilkCLI(svc.ctx.data_dir, {"MILK_PASSWORD": PASSWORD})
+    started = time.monotonic()
+    run = cli("wallet", "deposit", "3")
+    assert run.code == 0, run.stderr
+    assert time.monotonic() - started < 30  # no minute-long wait for a block that never comes
+    assert (run.json["credited"], run.json["confirmations"],
+            run.json["needed_confirmations"]) == (False, 1, 2)
+    run = cli("wallet", "balance", json_out=False)
+    assert "Pending deposit: 3 MLK, 1 of 2 confirmations" in run.stdout
+    assert in_app(svc) == app0
+    anvil_fresh.mine()
+    run = cli("wallet", "balance")  # a new process: credited at two confirmations
+    assert run.json["pending_deposits"] == []
+    assert int(run.json["mlk_in_app"]["units"]) == app0 + 3 * MLK_UNIT
+    anvil_fresh.mine()
+    assert svc.bridge.settle() == 0 and in_app(svc) == app0 + 3 * MLK_UNIT  # once
+
+
+def test_a_network_names_its_gas_coin_and_links_its_explorer(anvil_profile, anvil_fresh):
+    svc = anvil_profile
+    token = svc.chain.config.token
+    with pytest.raises(InputError) as e:
+        svc.network.use_rpc(anvil_fresh.url, CHAIN_ID, token, explorer="https://x.io/tx/")
+    assert e.value.code == "bad_explorer"
+    assert svc.chain.config.explorer is None and svc.chain.config.gas_coin == "ETH"
+    info = svc.network.use_rpc(anvil_fresh.url, CHAIN_ID, token, anvil_fresh.addresses[1],
+                               name="Local anvil", gas_coin="tETH",
+                               explorer="https://scan.example/tx/{tx}")
+    cfg = info.config
+    assert (cfg.name, cfg.gas_coin) == ("Local anvil", "tETH")
+    assert cfg.tx_url("0xab") == "https://scan.example/tx/0xab"
+    assert svc.wallet.balances().gas_coin == "tETH"
+    assert svc.sending.prepare(anvil_fresh.addresses[3], "1").gas_coin == "tETH"

@@ -150,19 +150,20 @@ class ChainClient:
                 "maxPriorityFeePerGas": fees.max_priority_fee_per_gas}
 
     def broadcast(self, raw: bytes) -> str:
-        """Send signed bytes; re-sending bytes the node already has is not an error."""
+        """Send signed bytes; re-sending bytes the node already has (pending or mined: an
+        earlier answer may have been lost) is not an error."""
+        from eth_utils import keccak
         from web3.exceptions import Web3RPCError
 
+        tx_hash = "0x" + keccak(raw).hex()
         with node_errors(self.label):
             try:
                 return "0x" + bytes(self.w3.eth.send_raw_transaction(raw)).hex().removeprefix("0x")
             except (Web3RPCError, ValueError) as exc:
                 text = str(exc).lower()
                 if "already known" in text or "known transaction" in text or \
-                        "already imported" in text:
-                    from eth_utils import keccak
-
-                    return "0x" + keccak(raw).hex()
+                        "already imported" in text or self.knows(tx_hash):
+                    return tx_hash
                 if "nonce too low" in text:
                     raise RuleError("The node already has a transaction with this nonce mined.",
                                     code="nonce_used") from None
