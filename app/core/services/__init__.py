@@ -48,11 +48,11 @@ class Services:
     def open(cls, data_dir: str | Path | None = None, database_url: str | None = None,
              clock: Clock | None = None, catalog: Catalog | None = None,
              custody: KeyCustody | None = None) -> Services:
-        """Open (creating the directory and migrating the schema if needed) a profile."""
+        """Open (creating the directory and migrating the schema if needed) a profile. A
+        damaged or missing ledger file is reported, never re-created (Database.open_profile)."""
         directory = resolve_data_dir(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
-        db = Database(resolve_database_url(directory, database_url))
-        db.migrate()
+        db = Database.open_profile(directory, resolve_database_url(directory, database_url))
         clock = clock or Clock()
         settings = Settings(db)
         ctx = Context(directory, db, catalog or Catalog.load(), clock, settings,

@@ -12,6 +12,7 @@ from pathlib import Path
 from app.core.clock import iso
 from app.core.errors import ExternalError, InputError, RuleError
 from app.core.ledger import Journal, Line, VerifyReport, verify
+from app.core.ledger.integrity import check_ledger
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
 from app.core.money import MLK, MLK_UNIT, TICA_POOL_MLK
@@ -89,8 +90,7 @@ class AdminService:
         return 1
 
     def verify(self) -> VerifyReport:
-        with self.ctx.db.read() as s:
-            return verify(s)
+        return check_ledger(self.ctx.db)
 
     def backup(self, target: Path) -> VerifyReport:
         """A consistent copy of the SQLite ledger (online backup API), checked after writing."""
