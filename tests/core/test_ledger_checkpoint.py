@@ -13,6 +13,7 @@ from app.core.keys import backend as kr
 from app.core.ledger import checkpoint, notary
 from app.core.ledger.witness import LedgerKeyring
 from app.core.services import Services
+from tests.support.forge import cut_tail, forging
 
 
 @pytest.fixture
@@ -129,7 +130,8 @@ def test_an_unsigned_checkpoint_still_catches_lost_commits(tmp_path, clock, keyr
     head = svc.admin.verify().head_seq
     svc.close()
     # the database loses its last two commits (as when -wal goes); the checkpoint stays
-    cut_tail(tmp_path / "p" / "ledger.sqlite3", 2)
+    with forging(tmp_path / "p" / "ledger.sqlite3") as conn:
+        cut_tail(conn, 2)
     svc = open_profile(tmp_path / "p", None, clock)
     report = svc.admin.verify()
     assert not report.ok
@@ -139,46 +141,6 @@ def test_an_unsigned_checkpoint_still_catches_lost_commits(tmp_path, clock, keyr
         svc.exchange.convert("YANOLJA", "MLK", "1000")
     assert e.value.code == "ledger_rolled_back"
     svc.close()
-
-
-def cut_tail(db_file, n):
-    """Drop the last n entries (with their lots and projections made to match), keeping
-    every trigger: what an older copy of the file would hold."""
-    import sqlite3
-
-    conn = sqlite3.connect(db_file)
-    triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"):
-        conn.execute(f"DROP TRIGGER {name}")
-    head = conn.execute("SELECT seq FROM chain_head").fetchone()[0]
-    conn.execute("DELETE FROM postings WHERE seq > ?", (head - n,))
-    conn.execute("DELETE FROM lots WHERE created_seq > ?", (head - n,))
-    conn.execute("DELETE FROM journal_entries WHERE seq > ?", (head - n,))
-    conn.execute("UPDATE chain_head SET seq = ?, hash = (SELECT hash FROM journal_entries "
-                 "WHERE seq = ?)", (head - n, head - n))
-    _recompute_projections(conn)
-    for (sql,) in triggers:
-        conn.execute(sql)
-    conn.commit()
-    conn.close()
-
-
-def _recompute_projections(conn):
-    """What a careful forger does after changing the journal: balances and lots to match."""
-    conn.execute("DELETE FROM balances")
-    rows = conn.execute("SELECT account_id, amount FROM postings").fetchall()
-    totals = {}
-    for account, amount in rows:
-        totals[account] = totals.get(account, 0) + int(amount)
-    conn.executemany("INSERT INTO balances (account_id, amount) VALUES (?, ?)",
-                     [(a, str(v)) for a, v in totals.items()])
-    lots = {}
-    for lot, amount in conn.execute("SELECT lot_id, amount FROM postings WHERE lot_id IS NOT "
-                                    "NULL").fetchall():
-        lots[lot] = lots.get(lot, 0) + int(amount)
-    for lot_id, in conn.execute("SELECT id FROM lots").fetchall():
-        conn.execute("UPDATE lots SET remaining = ? WHERE id = ?",
-                     (str(lots.get(lot_id, 0)), lot_id))
 
 
 def test_a_new_profile_may_start_over_where_one_was_deleted(keyring_on, tmp_path, clock):

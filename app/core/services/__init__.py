@@ -9,6 +9,7 @@ from app.core.ledger.database import Database
 from app.core.partners import Catalog
 from app.core.prices import PriceBook
 from app.core.services.admin import AdminService
+from app.core.services.backup import BackupService
 from app.core.services.bridge import BridgeService
 from app.core.services.chain_access import ChainAccess
 from app.core.services.context import Context, resolve_data_dir, resolve_database_url
@@ -35,6 +36,7 @@ class Services:
         self.sending = SendService(self.wallet)
         self.bridge = BridgeService(self.sending)
         self.network = NetworkService(ctx, self.chain)
+        self.backups = BackupService(ctx)
 
     @property
     def prices(self) -> PriceBook:
