@@ -1,4 +1,4 @@
-"""`milk ledger verify`, `milk backup FILE` and `milk restore FILE`: the ledger's proof.
+"""`milk ledger verify|anchor`, `milk backup FILE` and `milk restore FILE`: the ledger's proof.
 
 `restore` runs with the profile closed (it replaces the ledger file, which may be the
 damaged thing being repaired), so it takes the data directory instead of open services.
@@ -13,12 +13,16 @@ from app.core.errors import InputError
 
 
 def add_ledger_commands(cmd, g) -> None:
-    sp = cmd("ledger", None, "the ledger's proof: verify it")
+    sp = cmd("ledger", None, "the ledger's proof: verify it, anchor its head on chain")
     ledger = sp.add_subparsers(dest="ledger_action", metavar="ACTION", parser_class=type(sp))
     ledger.required = True
     p = ledger.add_parser("verify", parents=[g], help="check the file, the chain, the balances "
                           "and the signed checkpoint")
+    p.add_argument("--anchors", action="store_true",
+                   help="also find this profile's anchors on chain and check each")
     p.set_defaults(func=cmd_verify)
+    p = ledger.add_parser("anchor", parents=[g], help="write the head hash to the main chain")
+    p.set_defaults(func=cmd_anchor)
 
     sp = cmd("backup", cmd_backup, "a verified copy of the ledger, with its signed checkpoint")
     sp.add_argument("file", metavar="FILE")
@@ -41,12 +45,15 @@ def _range(text: str) -> tuple[int, int]:
 
 def cmd_verify(svc, args) -> Result:
     r = svc.admin.verify()
+    anchors = svc.anchors.verify(r) if args.anchors else None
     res = Result({"valid": r.ok, "entries": r.entries, "postings": r.postings,
                   "accounts": r.accounts, "head_seq": r.head_seq, "head_hash": r.head_hash,
                   "first_bad_seq": r.first_bad_seq,
                   "problems": [{"seq": p.seq, "problem": p.what} for p in r.problems],
                   "anchor": {"anchored": r.anchored, "note": r.anchor_note,
                              "checkpoint_seq": r.checkpoint_seq, "witness_seq": r.witness_seq}})
+    if anchors is not None:
+        res.data["chain_anchors"] = [_anchor_data(a) for a in anchors]
     if r.ok:
         res.say(f"Ledger OK: {r.entries} entries, {r.postings} postings, {r.accounts} accounts.")
         res.say(f"Head #{r.head_seq} {r.head_hash}")
@@ -56,8 +63,25 @@ def cmd_verify(svc, args) -> Result:
         res.lines += [f"  {p}" for p in r.problems]
     res.say(f"Anchored: {r.anchor_note}." if r.anchored else
             f"{r.anchor_note[:1].upper()}{r.anchor_note[1:]}.")
+    if anchors is not None:
+        res.say(f"On chain: {len(anchors)} anchor(s) of this profile, each a prefix of the "
+                "ledger." if r.ok else f"On chain: {len(anchors)} anchor(s) of this profile.")
+        for a in anchors:
+            res.say(f"  #{a.seq} in block {a.block} ({a.tx_hash})")
     res.exit_code = 0 if r.ok else 4  # a damaged database is an outside failure
     return res
+
+
+def _anchor_data(a) -> dict:
+    return {"seq": a.seq, "hash": a.hash, "block": a.block, "tx_hash": a.tx_hash,
+            "chain_id": a.chain_id}
+
+
+def cmd_anchor(svc, args) -> Result:
+    a = svc.anchors.anchor()
+    return Result(_anchor_data(a)).say(
+        f"Anchored entry #{a.seq} ({a.hash[:16]}…) on chain {a.chain_id}, block {a.block}: "
+        f"{a.tx_hash}")
 
 
 def cmd_backup(svc, args) -> Result:

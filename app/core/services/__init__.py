@@ -9,6 +9,7 @@ from app.core.ledger.database import Database
 from app.core.partners import Catalog
 from app.core.prices import PriceBook
 from app.core.services.admin import AdminService
+from app.core.services.anchor import AnchorService
 from app.core.services.backup import BackupService
 from app.core.services.bridge import BridgeService
 from app.core.services.chain_access import ChainAccess
@@ -37,6 +38,7 @@ class Services:
         self.bridge = BridgeService(self.sending)
         self.network = NetworkService(ctx, self.chain)
         self.backups = BackupService(ctx)
+        self.anchors = AnchorService(ctx, self.chain)
 
     @property
     def prices(self) -> PriceBook:
