@@ -104,19 +104,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--lang", choices=["en", "ko"], default="en", help="statement language")
     sp.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
-    sp = cmd("ledger", None, "ledger maintenance")
-    ledger_sub = sp.add_subparsers(dest="ledger_action", parser_class=_Parser)
-    ledger_sub.required = True
-    lv = ledger_sub.add_parser("verify", parents=[g], help="check the chain and balances")
-    lv.set_defaults(func=core.cmd_ledger_verify)
-
     sp = cmd("simulate", core.cmd_simulate, "random demo activity")
     sp.add_argument("--conversions", type=_int("--conversions"), required=True)
     sp.add_argument("--seed", type=_int("--seed"))
 
     from app.cli.chain_commands import add_chain_commands
+    from app.cli.ledger_commands import add_ledger_commands
 
     add_chain_commands(cmd, g)
+    add_ledger_commands(cmd, g)
     return p
 
 
@@ -201,6 +197,8 @@ def _run(args):
             raise RuleError(f"There is no MiL.k profile in {directory}. Run `milk init` (or "
                             "`milk init --demo`) first.", code="no_profile")
         _make_data_dir(directory)
+    if not getattr(args, "opens_profile", True):  # restore: replaces the ledger file itself
+        return args.func(directory, args)
     svc = Services.open(directory)
     try:
         if args.command != "init":

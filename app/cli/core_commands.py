@@ -297,23 +297,6 @@ def _change(asset: str, units: int) -> str:
     return f"{sign}{format_points(abs(units), unit=False)} {asset}"
 
 
-def cmd_ledger_verify(svc: Services, args) -> Result:
-    r = svc.admin.verify()
-    res = Result({"valid": r.ok, "entries": r.entries, "postings": r.postings,
-                  "accounts": r.accounts, "head_seq": r.head_seq, "head_hash": r.head_hash,
-                  "first_bad_seq": r.first_bad_seq,
-                  "problems": [{"seq": p.seq, "problem": p.what} for p in r.problems]})
-    if r.ok:
-        res.say(f"Ledger OK: {r.entries} entries, {r.postings} postings, {r.accounts} accounts.")
-        res.say(f"Head #{r.head_seq} {r.head_hash}")
-    else:
-        res.say(f"LEDGER FAULT: {len(r.problems)} problem(s); first bad entry: "
-                f"#{r.first_bad_seq if r.first_bad_seq is not None else '-'}")
-        res.lines += [f"  {p}" for p in r.problems]
-    res.exit_code = 0 if r.ok else 4  # a damaged database is an outside failure
-    return res
-
-
 def cmd_simulate(svc: Services, args) -> Result:
     if not 1 <= args.conversions <= 1_000_000:
         raise InputError("--conversions must be 1 to 1,000,000.", code="bad_count")

@@ -2,7 +2,9 @@
 
 Writers are serialized on the chain head: SQLite takes its write lock up front
 (BEGIN IMMEDIATE), PostgreSQL locks the `chain_head` row (SELECT ... FOR UPDATE). Either way
-two processes appending at once queue up instead of forking the hash chain.
+two processes appending at once queue up instead of forking the hash chain. A profile's
+database has a Notary: every write transaction that appends entries signs a checkpoint just
+before its commit and brings the keyring witness up to date after it.
 """
 from __future__ import annotations
 
@@ -11,12 +13,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import create_engine, event, inspect, select, text
+from sqlalchemy import create_engine, event, inspect, make_url, select, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import ExternalError
+from app.core.ledger import checkpoint, storage
+from app.core.ledger.journal import NOTARY
+from app.core.ledger.notary import Notary
 from app.core.ledger.schema import ChainHead
 
 log = logging.getLogger(__name__)
@@ -41,16 +46,46 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
+def location(url: str) -> str:
+    """Where the ledger lives, as nothing inside it can change: the resolved SQLite path, or
+    the server URL without its password."""
+    parsed = make_url(normalise_url(url))
+    if parsed.drivername.startswith("sqlite"):
+        return str(Path(parsed.database or ":memory:").resolve())
+    return parsed.set(password=None).render_as_string(hide_password=False)
+
+
 class Database:
     """Engine + session factories + schema management for one ledger database."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, notary: Notary | None = None):
         self.url = normalise_url(url)
         self.engine: Engine = _make_engine(self.url)
         self.dialect = self.engine.dialect.name
+        self.notary = notary
         writer = self.engine.execution_options(milk_write=True)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._writer = sessionmaker(bind=writer, expire_on_commit=False)
+
+    @classmethod
+    def open_profile(cls, directory: Path, url: str) -> Database:
+        """The ledger of the profile in `directory`, checked before anything uses it: a SQLite
+        file that is missing while its checkpoint is there, empty, truncated, not a database
+        or failing `PRAGMA quick_check` is reported (exit 4), never re-created; then the
+        schema is migrated, and checkpoints are signed beside the database."""
+        url = normalise_url(url)
+        beside = Path(directory) / checkpoint.FILE_NAME
+        if url.startswith("sqlite"):
+            storage.check_file(Path(make_url(url).database), beside)
+        db = cls(url, Notary(beside, location(url)))
+        try:
+            if db.dialect == "sqlite":
+                storage.quick_check(db, beside)
+            db.migrate()
+        except BaseException:
+            db.engine.dispose()
+            raise
+        return db
 
     # -- schema --------------------------------------------------------------------------------
     def migrate(self) -> None:
@@ -85,12 +120,22 @@ class Database:
     # -- sessions ------------------------------------------------------------------------------
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction holding the chain-head lock; commits on success."""
+        """A write transaction holding the chain-head lock; commits on success. With a
+        notary, the checkpoint is signed before the commit and the witness updated after."""
         with _database_errors():
-            with self._writer() as session, session.begin():
-                if self.dialect == "postgresql":
-                    session.execute(select(ChainHead).where(ChainHead.id == 1).with_for_update())
-                yield session
+            with self._writer() as session:
+                with session.begin():
+                    if self.dialect == "postgresql":
+                        session.execute(select(ChainHead).where(ChainHead.id == 1)
+                                        .with_for_update())
+                    if self.notary is not None:
+                        session.info[NOTARY] = self.notary
+                    yield session
+                    if self.notary is not None:
+                        self.notary.seal(session)
+                done = dict(session.info)
+            if self.notary is not None:
+                self.notary.committed(done)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -99,6 +144,8 @@ class Database:
                 yield session
 
     def dispose(self) -> None:
+        if self.notary is not None:
+            self.notary.close()
         self.engine.dispose()
 
 
@@ -135,15 +182,24 @@ def _make_engine(url: str) -> Engine:
 
 @contextmanager
 def _database_errors():
-    """Turn driver-level failures (unreachable server, locked file) into ExternalError."""
+    """Turn driver-level failures (unreachable server, locked file, a damaged file, a refusal
+    by the ledger's own guards) into ExternalError."""
     try:
         yield
-    except OperationalError as exc:
-        raise ExternalError(f"The ledger database is not available: {_short(exc)}",
-                            code="database") from exc
     except DBAPIError as exc:
+        reason = _short(exc)
+        if storage.is_damage(reason):
+            raise ExternalError(f"The ledger database file is damaged: {reason}. Nothing was "
+                                "changed. Run `milk ledger verify`, then restore your last "
+                                "backup (`milk restore FILE`).", code="ledger_damaged") from exc
+        if storage.GUARD_REFUSAL in reason or "append-only" in reason:
+            raise ExternalError(f"The ledger refused a change: {reason}. Nothing was written; "
+                                "run `milk ledger verify`.", code="ledger_guard") from exc
+        if isinstance(exc, OperationalError):
+            raise ExternalError(f"The ledger database is not available: {reason}",
+                                code="database") from exc
         if exc.connection_invalidated:
-            raise ExternalError(f"Lost the connection to the ledger database: {_short(exc)}",
+            raise ExternalError(f"Lost the connection to the ledger database: {reason}",
                                 code="database") from exc
         raise
 

@@ -9,6 +9,8 @@ from app.core.ledger.database import Database
 from app.core.partners import Catalog
 from app.core.prices import PriceBook
 from app.core.services.admin import AdminService
+from app.core.services.anchor import AnchorService
+from app.core.services.backup import BackupService
 from app.core.services.bridge import BridgeService
 from app.core.services.chain_access import ChainAccess
 from app.core.services.context import Context, resolve_data_dir, resolve_database_url
@@ -39,6 +41,8 @@ class Services:
         self.network = NetworkService(ctx, self.chain)
         self.reminders = ReminderService(ctx, self.points)
         self.insights = InsightService(ctx)
+        self.backups = BackupService(ctx)
+        self.anchors = AnchorService(ctx, self.chain)
 
     @property
     def prices(self) -> PriceBook:
@@ -52,11 +56,11 @@ class Services:
     def open(cls, data_dir: str | Path | None = None, database_url: str | None = None,
              clock: Clock | None = None, catalog: Catalog | None = None,
              custody: KeyCustody | None = None) -> Services:
-        """Open (creating the directory and migrating the schema if needed) a profile."""
+        """Open (creating the directory and migrating the schema if needed) a profile. A
+        damaged or missing ledger file is reported, never re-created (Database.open_profile)."""
         directory = resolve_data_dir(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
-        db = Database(resolve_database_url(directory, database_url))
-        db.migrate()
+        db = Database.open_profile(directory, resolve_database_url(directory, database_url))
         clock = clock or Clock()
         settings = Settings(db)
         ctx = Context(directory, db, catalog or Catalog.load(), clock, settings,

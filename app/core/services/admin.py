@@ -1,21 +1,19 @@
 """Creating a profile (TICA's pool, the demo profile) and checking the ledger."""
 from __future__ import annotations
 
-import os
-import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from app.core.clock import iso
-from app.core.errors import ExternalError, InputError, RuleError
-from app.core.ledger import Journal, Line, VerifyReport, verify
+from app.core.errors import RuleError
+from app.core.ledger import Journal, Line, VerifyReport
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
 from app.core.money import MLK, MLK_UNIT, TICA_POOL_MLK
-from app.core.services.context import DB_FILE, Context
+from app.core.ledger.integrity import check_ledger
+from app.core.services.context import Context
 
 DEMO_PRICE_KRW = Decimal(200)
 DEMO_MEMBER_ID = "demo-jiwoo"
@@ -107,73 +105,20 @@ class AdminService:
         return 1
 
     def verify(self) -> VerifyReport:
-        with self.ctx.db.read() as s:
-            return verify(s)
+        return check_ledger(self.ctx.db)
 
     def backup(self, target: Path) -> VerifyReport:
-        """A consistent copy of the SQLite ledger (online backup API), checked after writing."""
-        if self.ctx.db.dialect != "sqlite":
-            raise RuleError("Back up a PostgreSQL ledger with the server's own tools (pg_dump).",
-                            code="backup_unsupported")
-        target = Path(target)
-        partial = target.with_name(target.name + ".part")
-        partial.unlink(missing_ok=True)
-        raw = self.ctx.db.engine.raw_connection()
-        try:
-            dest = sqlite3.connect(partial)
-            try:
-                raw.driver_connection.backup(dest)
-            finally:
-                dest.close()
-        finally:
-            raw.close()
-        report = check_backup(partial)
-        if not report.ok:
-            partial.unlink(missing_ok=True)
-            raise ExternalError("The backup copy did not verify; nothing was written.",
-                                code="backup_failed")
-        partial.replace(target)
-        return report
+        """The GUI's backup (its file dialog already asked before replacing a file); the
+        service is BackupService (svc.backup) — app/ui moves to it, then this goes."""
+        from app.core.services.backup import BackupService
 
-
-def check_backup(path: Path) -> VerifyReport:
-    """Open a ledger file read-only-in-spirit and verify it (before restoring it)."""
-    from app.core.ledger.database import Database, sqlite_url
-
-    if not Path(path).is_file():
-        raise InputError("There is no such backup file.", code="no_file")
-    db = Database(sqlite_url(Path(path)))
-    try:
-        revision = db.schema_revision()
-        if revision is None:
-            raise InputError("That file is not a MiL.k ledger.", code="not_a_ledger")
-        db.migrate()  # refuses a newer schema; upgrades an older one
-        with db.read() as s:
-            return verify(s)
-    finally:
-        db.dispose()
+        return BackupService(self.ctx).backup(target, force=True)
 
 
 def restore_ledger(data_dir: Path, source: Path, now: datetime) -> Path:
-    """Replace the profile's SQLite ledger with a backup that verifies. The ledger it replaces
-    is kept beside it first (returned), so a restore is never the end of any data. Call it with
-    the profile closed."""
-    report = check_backup(Path(source))
-    if not report.ok:
-        raise ExternalError("That backup does not verify; nothing was restored.",
-                            code="backup_bad")
-    target = Path(data_dir) / DB_FILE
-    kept = target.with_name(f"ledger-before-restore-{now.strftime('%Y%m%dT%H%M%S')}.sqlite3")
-    if target.exists():  # a consistent copy, whatever the WAL still holds
-        src, dst = sqlite3.connect(target), sqlite3.connect(kept)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-            src.close()
-    staging = target.with_name(target.name + ".restoring")
-    shutil.copy2(source, staging)
-    for suffix in ("-wal", "-shm"):  # the old ledger's journal must not meet the new file
-        Path(str(target) + suffix).unlink(missing_ok=True)
-    os.replace(staging, target)
-    return kept
+    """The GUI's restore (it asked before replacing the ledger); see services.backup, which
+    app/ui moves to (showing the rollback range it confirms), then this goes."""
+    from app.core.services import backup
+
+    plan = backup.plan_restore(data_dir, source)
+    return backup.restore_ledger(data_dir, source, now, rollback=plan.rollback).kept
