@@ -292,3 +292,26 @@ def test_connections_are_reused(monkeypatch):
     assert again.tica_balance() == 7  # another connector, the same pooled connection
     assert server.connections == 1 and len(server.requests) == 6
     server.close()
+
+
+def test_nesting_is_bounded_whatever_the_recursion_limit():
+    """py_ecc (loaded with the chain) raises the recursion limit to 100,000: a deep answer
+    must still be refused before the parser recurses."""
+    import sys
+
+    from app.core.connectors.api_v1 import MAX_DEPTH, parse_json
+
+    saved = sys.getrecursionlimit()
+    sys.setrecursionlimit(100_000)
+    try:
+        deepest = parse_json(b"[" * MAX_DEPTH + b"]" * MAX_DEPTH)
+        for _ in range(MAX_DEPTH - 1):
+            deepest = deepest[0]
+        assert deepest == []
+        for depth in (MAX_DEPTH + 1, 50_000):
+            with pytest.raises(ValueError, match="nested too deeply"):
+                parse_json(b"[" * depth + b"]" * depth)
+        assert parse_json(b'{"a": "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\""}') == {
+            "a": "[" * 34 + '"'}  # brackets inside strings do not count
+    finally:
+        sys.setrecursionlimit(saved)

@@ -322,7 +322,10 @@ def test_sigkill_at_random_moments_loses_no_applied_operation(tmp_path):
 
         worker = threading.Thread(target=load)
         worker.start()
-        threading.Event().wait(rng.uniform(0.05, 0.4))
+        started = len(seen)
+        while len(seen) < started + 5 and worker.is_alive():  # some load first, however slow
+            threading.Event().wait(0.01)
+        threading.Event().wait(rng.uniform(0, 0.3))
         server.kill()
         stop.set()
         worker.join(10)

@@ -27,6 +27,10 @@ MAX_POINTS = 10**12  # more points than any partner has issued: anything above i
 MAX_REQUEST_BODY = 64 * 1024
 MAX_RESPONSE_BODY = 1024 * 1024
 STATEMENT_PAGE_MAX = 500
+MAX_DEPTH = 16  # the deepest document of the API nests 5 levels
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
 
 # Stable identifiers of every problem (RFC 9457 `type`); never dereferenced.
 PROBLEM_BASE = "tag:milk.network,2026:partner-api/problems/"
@@ -73,13 +77,27 @@ def is_points(value: object) -> bool:
 
 
 def parse_json(raw: bytes):
-    """Strict JSON as the API speaks it: UTF-8, no duplicate fields, no NaN or Infinity, and
-    no fractional or exponent numbers (every amount is whole). ValueError otherwise."""
+    """Strict JSON as the API speaks it: UTF-8, at most MAX_DEPTH levels deep, no duplicate
+    fields, no NaN or Infinity, and no fractional or exponent numbers (every amount is
+    whole). ValueError otherwise."""
+    text = raw.decode("utf-8")
+    if _too_deep(text):  # checked first: the parser's own limit is the stack's, which varies
+        raise ValueError("nested too deeply")
     try:
-        return json.loads(raw.decode("utf-8"), object_pairs_hook=_no_duplicates,
-                          parse_float=_not_whole, parse_constant=_not_whole)
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_float=_not_whole,
+                          parse_constant=_not_whole)
     except RecursionError:
         raise ValueError("nested too deeply") from None
+
+
+def _too_deep(text: str) -> bool:
+    """Whether brackets outside strings nest deeper than MAX_DEPTH."""
+    depth = 0
+    for bracket in _BRACKET.finditer(_STRING.sub("", text)):
+        depth += 1 if bracket.group() in "[{" else -1
+        if depth > MAX_DEPTH:
+            return True
+    return False
 
 
 def _no_duplicates(pairs):
