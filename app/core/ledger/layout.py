@@ -40,7 +40,27 @@ def schema_problems(session: Session) -> list[str]:
 
 
 def _normal(sql: str | None) -> str:
-    return _SPACE.sub(" ", sql or "").strip()
+    """Whitespace collapsed; a table's columns and constraints in a fixed order (SQLite keeps
+    the order a migration happened to write them in, e.g. after a batch table rebuild)."""
+    text_ = _SPACE.sub(" ", sql or "").strip()
+    if not text_.upper().startswith("CREATE TABLE") or "(" not in text_:
+        return text_
+    head, _, rest = text_.partition("(")
+    body, _, tail = rest.rpartition(")")
+    return f"{head}({', '.join(sorted(_top_level(body)))}){tail}"
+
+
+def _top_level(body: str) -> list[str]:
+    """The comma-separated parts of a CREATE TABLE body, ignoring commas inside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(body):
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "," and depth == 0:
+            parts.append(body[start:i].strip())
+            start = i + 1
+    parts.append(body[start:].strip())
+    return [p for p in parts if p]
 
 
 def _sqlite_objects(session) -> dict[tuple[str, str], str]:
