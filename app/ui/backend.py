@@ -136,11 +136,13 @@ class Backend(QObject):
         self.chain.submit(lambda: None, lambda _r: self.ledger.submit(
             reset, lambda svc: (reopened(svc), self._poll.start()), self.open_failed.emit))
 
-    def restore(self, source: Path, on_done: Callable, on_error: Callable) -> None:
-        """Replace the SQLite ledger with a verified backup (the current one is kept beside
-        it), then reopen the profile. on_done gets the path of the kept copy."""
+    def restore(self, source: Path, on_done: Callable, on_error: Callable,
+                rollback: tuple[int, int] | None = None) -> None:
+        """Replace the SQLite ledger with a backup that passes every check (the current one is
+        kept beside it), then reopen the profile. A backup behind this profile's head needs
+        `rollback`, the entries the user agreed to take back. on_done gets the kept copy."""
         def work():
-            from app.core.services.admin import restore_ledger
+            from app.core.services.backup import restore_ledger
 
             if self.services.ctx.db.dialect != "sqlite":
                 from app.core.errors import RuleError
@@ -151,7 +153,7 @@ class Backend(QObject):
             now = svc.ctx.clock.now()
             svc.close()
             try:
-                kept = restore_ledger(self.data_dir, Path(source), now)
+                kept = restore_ledger(self.data_dir, Path(source), now, rollback).kept
             except BaseException:
                 self.services = self._open()  # refused: the profile as it was
                 raise

@@ -173,8 +173,8 @@ def explain(error: BaseException) -> str:
             "Errors", "That backup does not verify; nothing was restored."
         ),
         "backup_failed": lambda: translate(
-            "Errors", "The backup copy did not verify; nothing was written."
-        ),
+            "Errors", "The backup copy did not verify; nothing was written. ({})"
+        ).format(error.message.partition("(")[2].rpartition(")")[0] or error.message),
         "backup_unsupported": lambda: translate(
             "Errors", "Back up and restore a PostgreSQL ledger with the server's own tools."
         ),

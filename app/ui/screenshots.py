@@ -27,18 +27,15 @@ class Screenshots(QObject):
         self._prepare_wallet()
 
     def _prepare_wallet(self) -> None:
-        """Pages are more telling with a wallet and some activity: on a demo profile, watch the
-        demo chain's pre-funded user, convert once and withdraw once (each under a fixed
-        idempotency key, so running this again adds nothing)."""
+        """Pages are more telling with a wallet and some activity: on a demo profile, the demo
+        wallet (its demo-only key, the Upbit (demo) contact), one conversion and one
+        withdrawal (each under a fixed idempotency key, so running this again adds
+        nothing)."""
         def ensure(svc):
-            if not svc.wallet.status().exists:
-                node = svc.chain.demo_node
-                if node is not None:
-                    svc.wallet.watch(node.demo_user_address)
-                    svc.wallet.book.add("Upbit", node.exchange_address, "exchange", "Upbit")
-            if self.window.backend.demo and svc.wallet.status().exists:
+            if self.window.backend.demo:
                 from app.core.errors import MilkError
 
+                svc.wallet.seed_demo_wallet()  # the same wallet the demo always has
                 try:
                     svc.exchange.convert("SSG_DUTYFREE", "MLK", "20000", key="screenshots")
                     svc.bridge.withdraw("40", key="screenshots")

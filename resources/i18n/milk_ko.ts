@@ -690,11 +690,6 @@
         <translation>그 백업은 검증을 통과하지 못했습니다. 아무것도 복원하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="175"/>
-        <source>The backup copy did not verify; nothing was written.</source>
-        <translation>백업 사본이 검증을 통과하지 못해 아무것도 저장하지 않았습니다.</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/errors.py" line="178"/>
         <source>Back up and restore a PostgreSQL ledger with the server&apos;s own tools.</source>
         <translation>PostgreSQL 원장은 서버의 도구로 백업하고 복원하세요.</translation>
@@ -729,6 +724,11 @@
         <location filename="../../app/ui/errors.py" line="110"/>
         <source>This entry</source>
         <translation>이 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="175"/>
+        <source>The backup copy did not verify; nothing was written. ({})</source>
+        <translation>백업 사본이 검증되지 않아 아무것도 쓰지 않았습니다. ({})</translation>
     </message>
     <message>
         <location filename="../../app/ui/errors.py" line="183"/>
@@ -2301,14 +2301,14 @@ Transaction: {hash}</source>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="230"/>
-        <location filename="../../app/ui/pages/settings.py" line="448"/>
+        <location filename="../../app/ui/pages/settings.py" line="464"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="231"/>
-        <location filename="../../app/ui/pages/settings.py" line="466"/>
-        <location filename="../../app/ui/pages/settings.py" line="468"/>
+        <location filename="../../app/ui/pages/settings.py" line="482"/>
+        <location filename="../../app/ui/pages/settings.py" line="484"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
@@ -2395,7 +2395,27 @@ MLK 토큰 {token}</translation>
         <translation>이 컴퓨터에서 키를 삭제했습니다. 이제 지갑은 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="454"/>
+        <location filename="../../app/ui/pages/settings.py" line="453"/>
+        <source>Replace the ledger with the backup {name} ({n} entries, up to #{seq})? The current ledger is kept as a copy in the profile.</source>
+        <translation>원장을 백업 {name}(항목 {n}개, #{seq}까지)으로 바꿀까요? 현재 원장은 프로필에 사본으로 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="459"/>
+        <source>This backup is older than this profile: restoring it takes back entries #{first}–#{last} (made after the backup). Restore only if you mean to undo them.</source>
+        <translation>이 백업은 현재 프로필보다 오래되었습니다. 복원하면 백업 이후에 생긴 항목 #{first}–#{last}이(가) 되돌려집니다. 그 항목을 취소하려는 경우에만 복원하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="463"/>
+        <source>Take back and restore</source>
+        <translation>되돌리고 복원</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="468"/>
+        <source>Restoring…</source>
+        <translation>복원하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="470"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
@@ -2456,32 +2476,27 @@ MLK 토큰 {token}</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/settings.py" line="440"/>
-        <location filename="../../app/ui/pages/settings.py" line="445"/>
+        <location filename="../../app/ui/pages/settings.py" line="462"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="446"/>
-        <source>Replace the ledger with the backup {name}? Entries made after that backup will no longer be shown; the current ledger is kept as a copy in the profile.</source>
-        <translation>원장을 백업 {name}(으)로 바꿀까요? 그 백업 이후의 내역은 더 이상 표시되지 않으며, 지금 원장은 프로필에 사본으로 보관됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/settings.py" line="452"/>
+        <location filename="../../app/ui/pages/settings.py" line="447"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="467"/>
+        <location filename="../../app/ui/pages/settings.py" line="483"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="471"/>
+        <location filename="../../app/ui/pages/settings.py" line="487"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="472"/>
+        <location filename="../../app/ui/pages/settings.py" line="488"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>
@@ -2580,127 +2595,127 @@ MLK 토큰 {token}</translation>
 <context>
     <name>WalletModels</name>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="15"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="17"/>
         <source>signed</source>
         <translation>서명됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="16"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="18"/>
         <source>pending</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="17"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="19"/>
         <source>confirmed</source>
         <translation>확인됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="18"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="20"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="19"/>
-        <source>dropped</source>
-        <translation>누락됨</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="20"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="21"/>
         <source>replaced</source>
         <translation>대체됨</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/wallet_models.py" line="25"/>
+        <source>not seen by the node — re-broadcasting</source>
+        <translation>노드에 보이지 않음 — 다시 전송하는 중</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/wallet_models.py" line="28"/>
         <source>1 confirmation</source>
         <translation>1회 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="26"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="29"/>
         <source>{n} confirmations</source>
         <translation>{n}회 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="38"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="41"/>
         <source>Send</source>
         <translation>보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="39"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="42"/>
         <source>Withdrawal</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="40"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="43"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="41"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="44"/>
         <source>Cancel</source>
         <translation>취소 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="42"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="45"/>
         <source>Gas</source>
         <translation>가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="103"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="106"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="104"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="107"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="105"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="108"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="106"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="109"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="107"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="110"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="129"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="132"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="130"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="133"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="131"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="134"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="33"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="36"/>
         <source>My wallet</source>
         <translation>내 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="139"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="142"/>
         <source>Own</source>
         <translation>내 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="140"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="143"/>
         <source>Exchange deposit</source>
         <translation>거래소 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/wallet_models.py" line="141"/>
+        <location filename="../../app/ui/models/wallet_models.py" line="144"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
@@ -2863,6 +2878,11 @@ MLK 토큰 {token}</translation>
         <translation>키 보관 위치: {}</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/wallet.py" line="318"/>
+        <source>TICA&apos;s treasury signs a replacement of this withdrawal with the same nonce and higher fees. A cancelled withdrawal returns the MLK to the app once the cancellation is confirmed.</source>
+        <translation>TICA 트레저리가 같은 논스와 더 높은 수수료로 이 출금의 대체 거래에 서명합니다. 취소한 출금은 취소가 확인되면 MLK가 앱으로 돌아옵니다.</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/wallet.py" line="229"/>
         <source>Network: {net} · block {block}</source>
         <translation>네트워크: {net} · 블록 {block}</translation>
@@ -2893,7 +2913,7 @@ MLK 토큰 {token}</translation>
         <translation>거래 #{} 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="312"/>
+        <location filename="../../app/ui/pages/wallet.py" line="315"/>
         <source>A replacement with the same nonce and higher fees is signed and sent.</source>
         <translation>같은 논스에 더 높은 수수료로 대체 거래를 서명해 보냅니다.</translation>
     </message>

@@ -228,8 +228,11 @@ def test_back_up_and_restore_through_the_file_choosers(make_app, qtbot, tmp_path
     click(qtbot, settings.backup)
     backup = tmp_path / "ledger-backup.sqlite3"
     choose_file(qtbot, settings, backup.name)
-    qtbot.waitUntil(lambda: settings.verify_result.text().startswith("Backed up"),
-                    timeout=20_000)
+    try:
+        qtbot.waitUntil(lambda: settings.verify_result.text().startswith("Backed up"),
+                        timeout=20_000)
+    except Exception:
+        raise AssertionError(settings.verify_result.text()) from None
     assert settings.verify_result.role == "Positive" and backup.exists()
     convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
     window.show_page(SETTINGS)
@@ -237,7 +240,7 @@ def test_back_up_and_restore_through_the_file_choosers(make_app, qtbot, tmp_path
     click(qtbot, settings.restore)
     choose_file(qtbot, settings, backup.name)
     box = question(qtbot, settings)
-    click(qtbot, shown_button(box, "Restore"))
+    click(qtbot, shown_button(box, "Take back and restore"))  # the conversion came after
     qtbot.waitUntil(lambda: settings.verify_result.text().startswith("Restored"),
                     timeout=30_000)
     settle(qtbot, backend)

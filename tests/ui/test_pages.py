@@ -229,18 +229,22 @@ def test_back_up_and_restore_from_settings(make_app, qtbot, tmp_path):
     db.execute("UPDATE postings SET amount = '1' WHERE seq = 5 AND idx = 0")
     db.commit()
     db.close()
-    settings.restore_from(tampered)
-    qtbot.waitUntil(lambda: "does not verify" in settings.verify_result.text(), timeout=20_000)
+    settings.ask_restore(tampered)
+    qtbot.waitUntil(lambda: settings.verify_result.role == "Error", timeout=20_000)
     settle(qtbot, backend)
     assert head(backend) == after
 
-    # Restoring asks first; Cancel changes nothing.
-    box = settings.ask_restore(backup)
-    box.button(box.StandardButton.Cancel).click()
+    # Restoring asks first — naming the entries it takes back; Cancel changes nothing.
+    from tests.ui.drive import question, shown_button
+
+    settings.ask_restore(backup)
+    box = question(qtbot, settings)
+    assert "takes back entries #10–#10" in box.text()
+    click(qtbot, shown_button(box, "Cancel"))
     settle(qtbot, backend)
     assert head(backend) == after
-    box = settings.ask_restore(backup)
-    next(b for b in box.buttons() if b.text() == "Restore").click()
+    settings.ask_restore(backup)
+    click(qtbot, shown_button(question(qtbot, settings), "Take back and restore"))
     qtbot.waitUntil(lambda: "Restored from" in settings.verify_result.text(), timeout=20_000)
     settle(qtbot, backend)
     assert head(backend) == at_backup  # the conversion is gone from the ledger in use

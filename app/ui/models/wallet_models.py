@@ -11,15 +11,18 @@ translate = QCoreApplication.translate  # the name lupdate looks for
 
 
 def status_text(tx) -> str:
+    from app.core.chain.tracker import NOT_SEEN
+
     names = {
         "signed": translate("WalletModels", "signed"),
         "pending": translate("WalletModels", "pending"),
         "confirmed": translate("WalletModels", "confirmed"),
         "failed": translate("WalletModels", "failed"),
-        "dropped": translate("WalletModels", "dropped"),
         "replaced": translate("WalletModels", "replaced"),
     }
     text = names.get(tx.status, tx.status)
+    if (getattr(tx, "status_note", None) or "").startswith(NOT_SEEN):
+        text += " · " + translate("WalletModels", "not seen by the node — re-broadcasting")
     confirmations = getattr(tx, "confirmations", 0)  # history rows do not count them
     if tx.status == "confirmed" and confirmations:
         text += " · " + (translate("WalletModels", "1 confirmation") if confirmations == 1 else

@@ -429,8 +429,8 @@ class SettingsPage(Page):
         self.dialog = pick_file(self, self.tr("Back up the ledger"),
                                 str(Path.home() / "milk-ledger-backup.sqlite3"), self.backup_to)
 
-    def backup_to(self, path: Path) -> None:
-        self.backend.run(lambda svc: svc.admin.backup(path),
+    def backup_to(self, path: Path) -> None:  # the file chooser asked before replacing
+        self.backend.run(lambda svc: svc.backups.backup(path, force=True),
                          lambda r: self.verify_result.success(
                              self.tr("Backed up {n} entries to {path}").format(
                                  n=f"{r.entries:,}", path=path)),
@@ -440,20 +440,36 @@ class SettingsPage(Page):
         self.dialog = pick_file(self, self.tr("Restore the ledger"), str(Path.home()),
                                 self.ask_restore, save=False)
 
-    def ask_restore(self, path: Path) -> QMessageBox:
-        """Restoring replaces today's ledger: say so, and go on only when the user agrees."""
-        self.dialog = ask(self, self.tr("Restore the ledger"), self.tr(
-            "Replace the ledger with the backup {name}? Entries made after that backup will no "
-            "longer be shown; the current ledger is kept as a copy in the profile.").format(
-            name=path.name), self.tr("Restore"), lambda: self.restore_from(path))
-        return self.dialog
-
-    def restore_from(self, path: Path) -> None:
+    def ask_restore(self, path: Path) -> None:
+        """Check the backup first (it is only read), then say what restoring it does — and
+        which entries it takes back, if it is behind this profile — and go on only when the
+        user agrees."""
         self.verify_result.progress(self.tr("Checking the backup…"))
+        self.backend.run(lambda svc: svc.backups.inspect(path), lambda plan: self._ask(plan),
+                         lambda e: self.verify_result.error(explain(e)))
+
+    def _ask(self, plan) -> None:
+        self.verify_result.clear()
+        text = self.tr("Replace the ledger with the backup {name} ({n} entries, up to #{seq})? "
+                       "The current ledger is kept as a copy in the profile.").format(
+            name=plan.source.name, n=f"{plan.entries:,}", seq=f"{plan.head_seq:,}")
+        if plan.rollback:
+            first, last = plan.rollback
+            text += "\n\n" + self.tr(
+                "This backup is older than this profile: restoring it takes back entries "
+                "#{first}–#{last} (made after the backup). Restore only if you mean to "
+                "undo them.").format(first=f"{first:,}", last=f"{last:,}")
+        self.dialog = ask(self, self.tr("Restore the ledger"), text,
+                          self.tr("Take back and restore") if plan.rollback
+                          else self.tr("Restore"),
+                          lambda: self.restore_from(plan.source, plan.rollback))
+
+    def restore_from(self, path: Path, rollback: tuple[int, int] | None = None) -> None:
+        self.verify_result.progress(self.tr("Restoring…"))
         self.backend.restore(path, lambda kept: self.verify_result.success(
             self.tr("Restored from {path}. The ledger it replaced is kept as {kept}.").format(
-                path=path, kept=kept.name)),
-            lambda e: self.verify_result.error(explain(e)))
+                path=path, kept=kept.name if kept else "—")),
+            lambda e: self.verify_result.error(explain(e)), rollback)
 
     def show_about(self) -> None:
         from app.ui.dialogs.about import AboutDialog

@@ -26,7 +26,7 @@ from app.ui.dialogs.send import SendDialog
 from app.ui.errors import explain
 from app.ui.models.wallet_models import ContactsModel, TxModel, contact_name
 from app.ui.pages.base import Page
-from app.ui.widgets.common import Banner, Card, button, label, muted
+from app.ui.widgets.common import Banner, Card, ask, button, label, muted
 from app.ui.widgets.qr import QrCode
 
 POLL_MS = 3000
@@ -303,13 +303,24 @@ class WalletPage(Page):
             return
         title = self.tr("Speed up transaction #{}").format(tx.id) if how == "speed_up" else \
             self.tr("Cancel transaction #{}").format(tx.id)
-        def go(password):
+
+        def go(password=None):
             self.backend.run(lambda svc: getattr(svc.sending, how)(tx.id, password),
-                             lambda _tx: self.refresh(), self._failed, changes=(WALLET,),
+                             lambda _tx: self.refresh(), self._failed, changes=(WALLET, LEDGER),
                              lane="chain")
 
-        self.dialog = PasswordDialog.request(self, title, self.tr(
-            "A replacement with the same nonce and higher fees is signed and sent."), go)
+        def ask_for(needs_password: bool) -> None:
+            if needs_password:
+                self.dialog = PasswordDialog.request(self, title, self.tr(
+                    "A replacement with the same nonce and higher fees is signed and sent."), go)
+                return
+            self.dialog = ask(self, title, self.tr(
+                "TICA's treasury signs a replacement of this withdrawal with the same nonce and "
+                "higher fees. A cancelled withdrawal returns the MLK to the app once the "
+                "cancellation is confirmed."), title, go)
+
+        self.backend.run(lambda svc: svc.sending.needs_password(tx.id), ask_for, self._failed,
+                         lane="chain")
 
     def _edit_contact(self, contact) -> None:
         self.dialog = ContactDialog(self.backend, contact, self)
@@ -331,8 +342,9 @@ class WalletPage(Page):
 
     def _update_buttons(self, *_args) -> None:
         tx = self._selected_tx()
-        mine = tx is not None and self._state and tx.is_open and \
-            tx.sender.lower() == (self._state["status"].address or "").lower()
+        mine = tx is not None and self._state and tx.is_open and (
+            tx.kind == "withdraw" or  # TICA's treasury signs its replacement
+            tx.sender.lower() == (self._state["status"].address or "").lower())
         self.speed_button.setEnabled(bool(mine))
         self.cancel_button.setEnabled(bool(mine))
         contact = self._selected_contact()
