@@ -57,152 +57,170 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="102"/>
+        <location filename="../../app/ui/pages/activity.py" line="105"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="104"/>
+        <location filename="../../app/ui/pages/activity.py" line="107"/>
         <source>All activity</source>
         <translation>전체 활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="104"/>
+        <location filename="../../app/ui/pages/activity.py" line="107"/>
         <source>Conversions</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="104"/>
+        <location filename="../../app/ui/pages/activity.py" line="107"/>
         <source>Partner syncs</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="105"/>
+        <location filename="../../app/ui/pages/activity.py" line="108"/>
         <source>Expired points</source>
         <translation>소멸된 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="105"/>
+        <location filename="../../app/ui/pages/activity.py" line="108"/>
         <source>Withdrawals and deposits</source>
         <translation>출금 및 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="106"/>
+        <location filename="../../app/ui/pages/activity.py" line="109"/>
         <source>Chain transactions</source>
         <translation>체인 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="108"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>All time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="108"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="108"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="109"/>
+        <location filename="../../app/ui/pages/activity.py" line="112"/>
         <source>Last 12 months</source>
         <translation>최근 12개월</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="114"/>
         <source>Search details, hashes, addresses</source>
         <translation>내용, 해시, 주소 검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="112"/>
-        <source>Export CSV</source>
-        <translation>CSV 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/activity.py" line="118"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>All assets</source>
         <translation>모든 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="153"/>
+        <location filename="../../app/ui/pages/activity.py" line="161"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="162"/>
+        <location filename="../../app/ui/pages/activity.py" line="170"/>
         <source>No activity matches these filters.</source>
         <translation>이 조건에 맞는 활동이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="163"/>
+        <location filename="../../app/ui/pages/activity.py" line="171"/>
         <source>Nothing here yet.</source>
         <translation>아직 내역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="165"/>
+        <location filename="../../app/ui/pages/activity.py" line="173"/>
         <source>{n} shown</source>
         <translation>{n}건 표시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="166"/>
+        <location filename="../../app/ui/pages/activity.py" line="174"/>
         <source>scroll for more</source>
         <translation>스크롤하면 더 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="177"/>
+        <location filename="../../app/ui/pages/activity.py" line="185"/>
         <source>Select a row to see its details, including the ledger hash.</source>
         <translation>항목을 선택하면 원장 해시를 포함한 상세 내용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="188"/>
+        <location filename="../../app/ui/pages/activity.py" line="196"/>
         <source>Ledger entry</source>
         <translation>원장 항목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="188"/>
+        <location filename="../../app/ui/pages/activity.py" line="196"/>
         <source>Hash</source>
         <translation>해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="193"/>
+        <location filename="../../app/ui/pages/activity.py" line="200"/>
+        <source>On chain</source>
+        <translation>체인</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="205"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="193"/>
+        <location filename="../../app/ui/pages/activity.py" line="205"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="193"/>
+        <location filename="../../app/ui/pages/activity.py" line="200"/>
+        <location filename="../../app/ui/pages/activity.py" line="205"/>
         <source>Transaction</source>
         <translation>트랜잭션</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="200"/>
+        <location filename="../../app/ui/pages/activity.py" line="115"/>
+        <location filename="../../app/ui/pages/activity.py" line="224"/>
+        <source>Export statement</source>
+        <translation>거래 내역 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="116"/>
+        <source>One row per entry, in your language, with partner names and KRW values (CSV)</source>
+        <translation>항목마다 한 줄, 사용 중인 언어로 제휴사 이름과 원화 가치를 담은 파일 (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="118"/>
+        <location filename="../../app/ui/pages/activity.py" line="229"/>
+        <source>Ledger export</source>
+        <translation>원장 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="119"/>
+        <source>Every posting with its account, exact amount, key and hash (CSV)</source>
+        <translation>모든 분개를 계정, 정확한 금액, 키, 해시와 함께 담은 파일 (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="212"/>
         <source>Hide technical details</source>
         <translation>기술 정보 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="201"/>
+        <location filename="../../app/ui/pages/activity.py" line="213"/>
         <source>Technical details</source>
         <translation>기술 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="212"/>
-        <source>Export activity</source>
-        <translation>활동 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/pages/activity.py" line="218"/>
+        <location filename="../../app/ui/pages/activity.py" line="239"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="221"/>
+        <location filename="../../app/ui/pages/activity.py" line="247"/>
         <source>Exported {n} entries to {path}</source>
         <translation>{n}건을 {path}에 내보냈습니다</translation>
     </message>
@@ -1309,173 +1327,178 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="25"/>
+        <location filename="../../app/ui/models/history_model.py" line="26"/>
         <source>TICA funding</source>
         <translation>TICA 자금 조성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="26"/>
+        <location filename="../../app/ui/models/history_model.py" line="27"/>
         <source>Reward</source>
         <translation>보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="27"/>
+        <location filename="../../app/ui/models/history_model.py" line="28"/>
         <source>Partner sync</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="28"/>
+        <location filename="../../app/ui/models/history_model.py" line="29"/>
         <source>Points → MLK</source>
         <translation>포인트 → MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="29"/>
+        <location filename="../../app/ui/models/history_model.py" line="30"/>
         <source>MLK → points</source>
         <translation>MLK → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="30"/>
+        <location filename="../../app/ui/models/history_model.py" line="31"/>
         <source>Points → points</source>
         <translation>포인트 → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="31"/>
+        <location filename="../../app/ui/models/history_model.py" line="32"/>
         <source>Expired</source>
         <translation>소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="32"/>
+        <location filename="../../app/ui/models/history_model.py" line="33"/>
         <source>Withdrawal</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="33"/>
+        <location filename="../../app/ui/models/history_model.py" line="34"/>
         <source>Withdrawal settled</source>
         <translation>출금 완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="34"/>
+        <location filename="../../app/ui/models/history_model.py" line="35"/>
         <source>Withdrawal returned</source>
         <translation>출금 반환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="35"/>
+        <location filename="../../app/ui/models/history_model.py" line="36"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="36"/>
-        <location filename="../../app/ui/models/history_model.py" line="44"/>
+        <location filename="../../app/ui/models/history_model.py" line="37"/>
+        <location filename="../../app/ui/models/history_model.py" line="45"/>
         <source>Sent on chain</source>
         <translation>온체인 송금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="37"/>
+        <location filename="../../app/ui/models/history_model.py" line="38"/>
         <source>Cancellation</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="38"/>
+        <location filename="../../app/ui/models/history_model.py" line="39"/>
         <source>Gas</source>
         <translation>가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="45"/>
+        <location filename="../../app/ui/models/history_model.py" line="46"/>
         <source>Withdrawal on chain</source>
         <translation>온체인 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="46"/>
+        <location filename="../../app/ui/models/history_model.py" line="47"/>
         <source>Deposit on chain</source>
         <translation>온체인 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="47"/>
+        <location filename="../../app/ui/models/history_model.py" line="48"/>
         <source>Cancelled on chain</source>
         <translation>온체인 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="48"/>
+        <location filename="../../app/ui/models/history_model.py" line="49"/>
         <source>Gas on chain</source>
         <translation>온체인 가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="249"/>
+        <location filename="../../app/ui/models/history_model.py" line="227"/>
+        <source>wallet {}</source>
+        <translation>지갑 {}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="260"/>
         <source>{amount} to {to}: {status}.</source>
         <translation>{to}(으)로 {amount}: {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="257"/>
+        <location filename="../../app/ui/models/history_model.py" line="268"/>
         <source>You gave {give} and received {get}, at 1 MLK = {price} (TICA&apos;s fee: {fee}).</source>
         <translation>{give}을(를) 주고 {get}을(를) 받았습니다. 시세 1 MLK = {price} (TICA 수수료: {fee}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="264"/>
+        <location filename="../../app/ui/models/history_model.py" line="275"/>
         <source>{partner} reported your points: {change}.</source>
         <translation>{partner}에서 포인트를 알려 왔습니다: {change}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="268"/>
+        <location filename="../../app/ui/models/history_model.py" line="279"/>
         <source>{points} expired on {day}.</source>
         <translation>{points}가 {day}에 소멸되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="273"/>
+        <location filename="../../app/ui/models/history_model.py" line="284"/>
         <source>{amount} left the app for {to}; it is held until the network confirms the transfer.</source>
         <translation>{amount}이(가) 앱에서 {to}(으)로 나갔습니다. 네트워크가 전송을 확인할 때까지 보류됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="275"/>
+        <location filename="../../app/ui/models/history_model.py" line="286"/>
         <source>The network confirmed the withdrawal of {amount}.</source>
         <translation>네트워크가 {amount} 출금을 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="277"/>
+        <location filename="../../app/ui/models/history_model.py" line="288"/>
         <source>The withdrawal of {amount} did not go through: the MLK is back in the app.</source>
         <translation>{amount} 출금이 이루어지지 않아 MLK가 앱으로 돌아왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="279"/>
+        <location filename="../../app/ui/models/history_model.py" line="290"/>
         <source>{amount} arrived in the app from your wallet.</source>
         <translation>지갑에서 {amount}이(가) 앱으로 들어왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="191"/>
+        <location filename="../../app/ui/models/history_model.py" line="198"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="192"/>
+        <location filename="../../app/ui/models/history_model.py" line="199"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="193"/>
+        <location filename="../../app/ui/models/history_model.py" line="200"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="194"/>
+        <location filename="../../app/ui/models/history_model.py" line="201"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="226"/>
+        <location filename="../../app/ui/models/history_model.py" line="237"/>
         <source>to {to} · {status}</source>
         <translation>받는 곳 {to} · {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="236"/>
+        <location filename="../../app/ui/models/history_model.py" line="247"/>
         <source>Demo welcome reward</source>
         <translation>데모 가입 보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="237"/>
+        <location filename="../../app/ui/models/history_model.py" line="248"/>
         <source>TICA&apos;s point inventory</source>
         <translation>TICA 포인트 재고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="240"/>
+        <location filename="../../app/ui/models/history_model.py" line="251"/>
         <source>TICA&apos;s MLK pool</source>
         <translation>TICA MLK 유동성 풀</translation>
     </message>

@@ -107,10 +107,18 @@ def test_the_entry_appears_in_activity_and_exports(make_app, qtbot, tmp_path):
     settle(qtbot, backend)
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     out = tmp_path / "activity.csv"
-    page.export_to(out)
+    page.export_to(out)  # the statement: one row per entry, for a person
     settle(qtbot, backend)
-    rows = list(csv.DictReader(out.open(encoding="utf-8")))
-    assert {r["kind"] for r in rows} == {"sell"}
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert len(rows) == 1 and rows[0]["Partner"] == "Yanolja"
+    assert rows[0]["You gave"] == "2,000 pts" and rows[0]["You received"] == "9.85 MLK"
+    assert "Exported 1 entries" in page.status.text()
+    ledger = tmp_path / "ledger.csv"
+    page.export_to(ledger, ledger=True)  # the raw postings, for an auditor
+    settle(qtbot, backend)
+    postings = list(csv.DictReader(ledger.open(encoding="utf-8")))
+    assert {r["kind"] for r in postings} == {"sell"} and len(postings) > 1
+    assert sum(int(r["units"]) for r in postings if r["asset"] == "MLK") == 0
 
 
 def test_language_switches_live(make_app, qtbot):

@@ -321,3 +321,43 @@ def test_home_charts_total_value_and_mlk_price_over_time(make_app, qtbot):
     assert trend(home)[-2:] == [200.0, 250.0]
     labels = home.trend.chart().axes(Qt.Orientation.Vertical)[0].categoriesLabels()
     assert all(t.strip("\u200b").startswith("₩") for t in labels), labels
+
+
+def test_a_withdrawal_is_one_item_with_both_parts(make_app, qtbot):
+    """Issue 8 §5: one withdrawal appeared twice (ledger −30 and chain +30)."""
+    window, backend = make_app(before=lambda svc: svc.wallet.watch(WATCHED))
+    backend.services.bridge.withdraw("30")
+    backend.notify("ledger", "wallet")
+    window.show_page(ACTIVITY)
+    settle(qtbot, backend)
+    model = window.activity.model
+    qtbot.waitUntil(lambda: model.rowCount() > 0, timeout=10_000)
+    withdrawals = [r for r in model.rows if r.kind == "withdraw"]
+    assert len(withdrawals) == 1 and withdrawals[0].source == "ledger"
+    assert withdrawals[0].chain is not None
+    row = model.rows.index(withdrawals[0])
+    assert model.index(row, 3).data() == "−30 MLK  →  wallet +30 MLK"
+    window.activity.table.selectRow(row)
+    details = window.activity.details.toPlainText()
+    assert withdrawals[0].chain.tx_hash in details and "confirmed" in details
+
+
+def test_activity_search_finds_what_is_on_screen(make_app, qtbot):
+    """Issue 8 §5: search missed "Shinsegae" and the hash prefix shown on receipts."""
+    window, backend = make_app()
+    page = convert(qtbot, window, backend, "SSG_DUTYFREE", "MLK", "2000")
+    prefix = page._converted_last.entry.hash[:12]
+    window.show_page(ACTIVITY)
+    settle(qtbot, backend)
+    activity = window.activity
+    for needle in ("Shinsegae", "신세계", prefix):
+        activity.search.clear()
+        if needle.isascii():
+            qtbot.keyClicks(activity.search, needle)
+        else:  # QTest types Latin-1 only: Korean arrives as an input method commits it
+            activity.search.insert(needle)
+        qtbot.waitUntil(lambda: activity.model.rowCount() >= 1 and not
+                        activity.model._loading, timeout=10_000)
+        settle(qtbot, backend)
+        kinds = {r.kind for r in activity.model.rows}
+        assert "sell" in kinds, (needle, kinds)

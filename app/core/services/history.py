@@ -109,6 +109,20 @@ class HistoryService:
             return [ChainRow(r.id, r.kind, r.created_at, r.sender, r.recipient, r.amount,
                              r.status, r.tx_hash, r.note, r.ledger_key) for r in rows.scalars()]
 
+    def chain_for(self, ledger_keys: set[str]) -> dict[str, ChainRow]:
+        """The latest chain transaction of each withdrawal or deposit (by its ledger key), so
+        a history shows the two parts of one transfer as one item."""
+        from app.core.chain.records import ChainTx
+
+        if not ledger_keys:
+            return {}
+        with self.ctx.db.read() as s:
+            rows = s.execute(select(ChainTx).where(ChainTx.ledger_key.in_(sorted(ledger_keys)))
+                             .order_by(ChainTx.id))
+            return {r.ledger_key: ChainRow(r.id, r.kind, r.created_at, r.sender, r.recipient,
+                                           r.amount, r.status, r.tx_hash, r.note, r.ledger_key)
+                    for r in rows.scalars()}
+
     def page(self, before_seq: int | None = None, after_seq: int | None = None,
              limit: int = 100, flt: HistoryFilter | None = None) -> list[HistoryRow]:
         """Up to `limit` rows newest first, older than `before_seq` (or, with `after_seq`,

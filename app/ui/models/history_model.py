@@ -15,6 +15,7 @@ from app.ui.models.wallet_models import status_text
 
 PAGE = 200
 CONVERSIONS = ("sell", "buy", "swap")
+BRIDGED = ("withdraw", "deposit")  # ledger kinds whose chain transaction joins their row
 CHAIN = "chain"
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -57,6 +58,7 @@ class Row:
     kind: str
     changes: dict  # asset -> units (the user's side)
     detail: object  # HistoryRow or ChainRow
+    chain: object = None  # a withdrawal's or deposit's chain transaction (one item, two parts)
 
     @property
     def title(self) -> str:
@@ -79,9 +81,14 @@ def fetch(svc, cursor: Cursor, flt: HistoryFilter, include_chain: bool, limit: i
         ledger = svc.history.page(before_seq=cursor.ledger_before, limit=limit, flt=flt)
     if include_chain and not cursor.chain_done:
         chain = svc.history.chain_page(before_id=cursor.chain_before, limit=limit, flt=flt)
+    # A withdrawal or deposit is one item: its ledger entry with its chain transaction.
+    parts = svc.history.chain_for({r.chain_key for r in ledger if r.chain_key and
+                                   r.kind in BRIDGED})
     merged = sorted(
-        [Row("ledger", r.seq, r.created_at, r.kind, r.changes, r) for r in ledger]
-        + [Row("chain", r.id, r.created_at, r.kind, _onchain_change(r), r) for r in chain],
+        [Row("ledger", r.seq, r.created_at, r.kind, r.changes, r,
+             parts.get(r.chain_key) if r.kind in BRIDGED else None) for r in ledger]
+        + [Row("chain", r.id, r.created_at, r.kind, _onchain_change(r), r) for r in chain
+           if not (r.ledger_key and r.kind in BRIDGED)],
         key=lambda row: row.created_at,
         reverse=True,
     )[:limit]
@@ -214,7 +221,11 @@ class HistoryModel(QAbstractTableModel):
             return row.title
         if column == 2:
             return describe(row, self.names)
-        return "  ".join(fmt.signed(asset, units) for asset, units in sorted(row.changes.items()))
+        text = "  ".join(fmt.signed(asset, units) for asset, units in sorted(row.changes.items()))
+        if row.chain is not None:  # the other part: MLK arriving in, or leaving, the wallet
+            wallet = _onchain_change(row.chain).get("MLK", 0)
+            text += "  →  " + translate("History", "wallet {}").format(fmt.signed("MLK", wallet))
+        return text
 
 
 def describe(row: Row, names: dict[str, str] | None = None) -> str:

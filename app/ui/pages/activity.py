@@ -49,10 +49,12 @@ class ActivityPage(Page):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.export_button = button()
+        self.ledger_export_button = button(link=True)  # the raw postings, for an auditor
         for w in (self.kind, self.asset, self.period):
             bar.addWidget(w)
         bar.addWidget(self.search, 1)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.ledger_export_button)
         self.content.addLayout(bar)
         self.status = muted()
         self.content.addWidget(self.status)
@@ -90,6 +92,7 @@ class ActivityPage(Page):
         for box in (self.kind, self.asset, self.period):
             box.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.export_button.clicked.connect(self._export)
+        self.ledger_export_button.clicked.connect(self._export_ledger)
         self.table.selectionModel().currentRowChanged.connect(self._show_details)
         self.model.loading_changed.connect(self._loading)
         self.model.failed.connect(lambda e: self.status.setText(explain(e)))
@@ -109,7 +112,12 @@ class ActivityPage(Page):
             self.tr("Last 12 months")), strict=True)])
         self._fill_assets()
         self.search.setPlaceholderText(self.tr("Search details, hashes, addresses"))
-        self.export_button.setText(self.tr("Export CSV"))
+        self.export_button.setText(self.tr("Export statement"))
+        self.export_button.setToolTip(self.tr("One row per entry, in your language, with "
+                                              "partner names and KRW values (CSV)"))
+        self.ledger_export_button.setText(self.tr("Ledger export"))
+        self.ledger_export_button.setToolTip(self.tr("Every posting with its account, exact "
+                                                     "amount, key and hash (CSV)"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._count()
         self._show_details(self.table.currentIndex(), None)
@@ -188,6 +196,10 @@ class ActivityPage(Page):
             entry, digest = self.tr("Ledger entry"), self.tr("Hash")
             lines.append(f"<p><b>{entry}</b> #{d.seq}<br><b>{digest}</b><br>"
                          f"<code>{d.hash}</code></p>")
+            if row.chain is not None:
+                status, tx = self.tr("On chain"), self.tr("Transaction")
+                lines.append(f"<p><b>{status}</b> {escape(status_text(row.chain))}<br>"
+                             f"<b>{tx}</b><br><code>{row.chain.tx_hash}</code></p>")
             raw = json.dumps(d.memo, ensure_ascii=False, indent=1)
         else:
             status, to, tx = self.tr("Status"), self.tr("To"), self.tr("Transaction")
@@ -209,17 +221,31 @@ class ActivityPage(Page):
         self._show_details(self.table.currentIndex(), None)
 
     def _export(self) -> None:
-        self.dialog = pick_file(self, self.tr("Export activity"),
-                                str(Path.home() / "milk-activity.csv"), self.export_to,
+        self.dialog = pick_file(self, self.tr("Export statement"),
+                                str(Path.home() / "milk-statement.csv"), self.export_to,
                                 name_filter="CSV (*.csv)")
 
-    def export_to(self, path: Path) -> None:
+    def _export_ledger(self) -> None:
+        self.dialog = pick_file(self, self.tr("Ledger export"),
+                                str(Path.home() / "milk-ledger.csv"),
+                                lambda path: self.export_to(path, ledger=True),
+                                name_filter="CSV (*.csv)")
+
+    def export_to(self, path: Path, ledger: bool = False) -> None:
+        """The statement (one row per entry, in the user's language) or the raw ledger; the
+        file chooser already asked before replacing a file."""
         flt, _chain = self.current_filter()
+        lang = fmt.i18n.current()
         self.status.setText(self.tr("Exporting…"))
-        self.backend.run(lambda svc: svc.history.export_csv(path, flt),
-                         lambda n: self.status.setText(
-                             self.tr("Exported {n} entries to {path}").format(n=n, path=path)),
-                         lambda e: self.status.setText(explain(e)))
+
+        def work(svc):
+            if ledger:
+                return svc.history.export_ledger_csv(path, flt, force=True)
+            return svc.history.export_statement(path, flt, lang, force=True)
+
+        self.backend.run(work, lambda n: self.status.setText(
+            self.tr("Exported {n} entries to {path}").format(n=f"{n:,}", path=path)),
+            lambda e: self.status.setText(explain(e)))
 
 
 def _fill(box: QComboBox, items: list[tuple[str, str]]) -> None:
