@@ -199,7 +199,7 @@ def _run(args):
         _make_data_dir(directory)
     if not getattr(args, "opens_profile", True):  # restore: replaces the ledger file itself
         return args.func(directory, args)
-    svc = Services.open(directory)
+    svc = Services.open(directory, demo_wallet=args.command == "init")
     try:
         if args.command != "init":
             svc.admin.require_profile()

@@ -21,8 +21,8 @@ def cmd_init(svc: Services, args) -> Result:
     what = "demo profile" if r.demo else "profile"
     res.say(f"{'Created' if r.created else 'Checked'} the {what} in {svc.ctx.data_dir} "
             f"({r.entries} ledger entries written).")
-    if r.demo:
-        wallet = svc.wallet.seed_demo_wallet()  # the presenter's wallet, with its demo-only key
+    wallet = r.wallet  # the presenter's wallet, with its demo-only key (seeded once)
+    if wallet is not None:
         res.data["demo_wallet"] = {"address": wallet.address, "watch_only": wallet.watch_only,
                                    "reason": wallet.reason, "password": wallet.password}
         if wallet.watch_only:
@@ -30,6 +30,7 @@ def cmd_init(svc: Services, args) -> Result:
         else:
             res.say(f"Demo wallet {wallet.address}, its demo-only key in the keyring (demo "
                     f"password: {wallet.password}).")
+    if r.demo:
         res.say("Try: milk points   ·   milk quote YANOLJA MLK 2000   ·   milk-wallet --demo")
     return res
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -45,7 +46,8 @@ class Backend(QObject):
     def _open(self):
         from app.core.services import Services
 
-        svc = (self._open_services or Services.open)(self.data_dir)
+        svc = (self._open_services or partial(Services.open,
+                                              demo_wallet=self._wants_demo_wallet))(self.data_dir)
         if self.demo or not svc.admin.is_initialized():
             svc.admin.init(demo=self.demo)
         # The head the pages will load from; any later write (another process) is news.
@@ -76,8 +78,15 @@ class Backend(QObject):
             self.demo_wallet = wallet
             self.changed.emit(frozenset({WALLET}))
 
-        self.run(lambda svc: svc.wallet.seed_demo_wallet(), seeded, lambda _e: None,
-                 lane="chain")
+        def seed(svc):
+            from app.core.services.wallet import DEMO_KIND, DEMO_PASSWORD, DemoWallet
+
+            status = svc.wallet.status()
+            if status.kind == DEMO_KIND:  # seeded by init: nothing to do, no chain to start
+                return DemoWallet(status.address, False, None, DEMO_PASSWORD)
+            return svc.wallet.seed_demo_wallet()  # e.g. a keyring that is usable now
+
+        self.run(seed, seeded, lambda _e: None, lane="chain")
 
     @property
     def is_ready(self) -> bool:

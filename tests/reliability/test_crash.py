@@ -20,8 +20,8 @@ def _comparable(facts: dict) -> dict:
     """A demo profile's facts without what differs between two runs (times, hashes)."""
     from app.core.settings import DEFAULTS
 
-    settings = {k: v for k, v in {**DEFAULTS, **facts["settings"]}.items()
-                if k != "profile.created_at"}  # what the profile does, not what was written
+    settings = {k: v for k, v in {**DEFAULTS, **facts["settings"]}.items()  # what the profile
+                if k not in ("profile.created_at", "ledger.profile_id")}  # does, not its name
     return {"ok": facts["ok"], "balances": facts["balances"], "kinds": facts["kinds"],
             "links": facts["links"], "settings": settings,
             "created": "profile.created_at" in facts["settings"]}

@@ -67,13 +67,13 @@ def make_app(qtbot, tmp_path):
         languages.set(lang)
         directory = data_dir or tmp_path / f"profile-{len(opened)}"
         if before is not None:  # prepare the profile before the app opens it
-            svc = Services.open(directory)
+            svc = Services.open(directory, demo_wallet=demo_wallet)
             svc.admin.init(demo=demo)
             before(svc)
             svc.close()
 
         def open_services(d):
-            return Services.open(d, custody=KeyCustody(scrypt_n=2**12))
+            return Services.open(d, custody=KeyCustody(scrypt_n=2**12), demo_wallet=demo_wallet)
 
         backend = Backend(directory, demo=demo, open_services=open_services, parent=app,
                           demo_wallet=demo_wallet)

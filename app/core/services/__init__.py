@@ -27,13 +27,16 @@ from app.core.settings import Settings
 
 
 class Services:
-    def __init__(self, ctx: Context, custody: KeyCustody | None = None):
+    def __init__(self, ctx: Context, custody: KeyCustody | None = None,
+                 demo_wallet: bool = False):
         self.ctx = ctx
         self.points = PointsService(ctx)
         self.partners = PartnerService(ctx, self.points.sweep_expired)
         self.exchange = ExchangeService(ctx, self.points.sweep_expired)
         self.history = HistoryService(ctx)
-        self.admin = AdminService(ctx, self.partners)
+        self.admin = AdminService(ctx, self.partners,
+                                  seed_wallet=(lambda: self.wallet.seed_demo_wallet())
+                                  if demo_wallet else None)
         self.chain = ChainAccess(ctx)
         self.wallet = WalletService(ctx, self.chain, custody)
         self.sending = SendService(self.wallet)
@@ -55,9 +58,11 @@ class Services:
     @classmethod
     def open(cls, data_dir: str | Path | None = None, database_url: str | None = None,
              clock: Clock | None = None, catalog: Catalog | None = None,
-             custody: KeyCustody | None = None) -> Services:
+             custody: KeyCustody | None = None, demo_wallet: bool = False) -> Services:
         """Open (creating the directory and migrating the schema if needed) a profile. A
-        damaged or missing ledger file is reported, never re-created (Database.open_profile)."""
+        damaged or missing ledger file is reported, never re-created (Database.open_profile).
+        With `demo_wallet`, `init --demo` also seeds the presenter's wallet (the `milk` and
+        `milk-wallet` entry points ask for it; a library user or a test opts in)."""
         directory = resolve_data_dir(data_dir)
         directory.mkdir(parents=True, exist_ok=True)
         db = Database.open_profile(directory, resolve_database_url(directory, database_url))
@@ -65,7 +70,7 @@ class Services:
         settings = Settings(db)
         ctx = Context(directory, db, catalog or Catalog.load(), clock, settings,
                       PriceBook(db, settings, clock))
-        return cls(ctx, custody)
+        return cls(ctx, custody, demo_wallet)
 
     def simulate(self, conversions: int, seed: int | None = None):
         from app.core.services.simulate import simulate

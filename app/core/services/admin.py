@@ -26,12 +26,14 @@ class InitResult:
     created: bool  # False when the profile already existed
     demo: bool
     entries: int  # ledger entries written
+    wallet: object = None  # the demo wallet this init seeded (DemoWallet), if it did
 
 
 class AdminService:
-    def __init__(self, ctx: Context, partners):
+    def __init__(self, ctx: Context, partners, seed_wallet=None):
         self.ctx = ctx
         self._partners = partners
+        self._seed_wallet = seed_wallet  # WalletService.seed_demo_wallet, for init --demo
 
     def is_initialized(self) -> bool:
         return bool(self.ctx.settings.get("profile.created_at"))
@@ -60,14 +62,16 @@ class AdminService:
         demo = demo or started_demo
         if demo and not started_demo:
             settings.set("profile.demo", True)  # first, so a re-run knows what it finishes
-        written = self._seed_tica()
-        if demo:
+        written, wallet = self._seed_tica(), None
+        if demo and not existed:  # a finished demo is the user's: unlinked stays unlinked
             written += self._seed_demo()
+            if self._seed_wallet is not None:  # the presenter's wallet, before it counts as done
+                wallet = self._seed_wallet()
         if not existed:
             if not demo:
                 self.ctx.prices.use_feed("upbit")
             settings.set("profile.created_at", iso(self.ctx.clock.now()))  # last: complete
-        return InitResult(created=not existed, demo=demo, entries=written)
+        return InitResult(created=not existed, demo=demo, entries=written, wallet=wallet)
 
     def _seed_demo(self) -> int:
         written = 0
