@@ -261,8 +261,8 @@ def test_only_issuers_and_the_bridge_go_negative_whatever_the_account_row_says(d
                        ("true" if db.dialect == "postgresql" else "1") +
                        " WHERE owner = 'user:local'"))
     with pytest.raises(RuleError) as e, db.write() as s:
-        Journal(s).append("x", "neg", "p", [Line(ME, "MLK", -10**19), Line(acct.POOL, "MLK", 10**19)],
-                          {}, NOW)
+        Journal(s).append("x", "neg", "p", [Line(ME, "MLK", -10**19),
+                                            Line(acct.POOL, "MLK", 10**19)], {}, NOW)
     assert e.value.code == "insufficient_balance"
     assert any("allowed to go negative" in p.what for p in verify_once(db).problems)
 

@@ -4,8 +4,8 @@ re-created, nothing is written, nothing ends in "Unexpected error".
 
 Cases: truncation at several offsets, lost WAL commits after a kill, an empty file,
 overwritten pages (seeded), a full disk on a small tmpfs, a read-only directory, a newer or
-unknown schema. Long mode: `MILK_STORAGE_SEEDS=500 tests/run tests/reliability/test_storage_faults.py`
-runs more overwritten-page cases (default 12).
+unknown schema. Long mode: more overwritten-page cases than the 12 of CI with
+`MILK_STORAGE_SEEDS=500 tests/run tests/reliability/test_storage_faults.py`.
 """
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ from app.core.errors import InputError, RuleError
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import FORMAT_VERSION, canonical_json, chain_hash, entry_bytes
 from app.core.ledger.guard import AppendGuard, lot_terms
-from app.core.ledger.schema import Account, Balance, ChainHead, JournalEntry, Lot, Posting
+from app.core.ledger.schema import Account, Balance, JournalEntry, Lot, Posting
 from app.core.money import MLK, format_amount
 
 APPENDED = "milk_appended"  # session.info: [(seq, hash, kind)] written in this transaction
