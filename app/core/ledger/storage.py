@@ -96,8 +96,8 @@ def integrity_problems(session) -> list[str]:
 
 def damaged(path: Path, beside: Path, what: str, code: str) -> ExternalError:
     return ExternalError(f"The ledger file {path} {what}. Nothing was changed and nothing was "
-                         f"re-created. {restore_hint(beside)}", code=code,
-                         details={"path": str(path)})
+                         f"re-created. {restore_hint(beside)} (To start a new profile instead, "
+                         f"move {path.parent} away.)", code=code, details={"path": str(path)})
 
 
 def restore_hint(beside: Path) -> str:
