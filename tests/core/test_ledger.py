@@ -261,10 +261,37 @@ def test_only_issuers_and_the_bridge_go_negative_whatever_the_account_row_says(d
                        ("true" if db.dialect == "postgresql" else "1") +
                        " WHERE owner = 'user:local'"))
     with pytest.raises(RuleError) as e, db.write() as s:
-        Journal(s).append("x", "neg", "p", [Line(ME, "MLK", -10**19), Line(acct.POOL, "MLK", 10**19)],
-                          {}, NOW)
+        Journal(s).append("x", "neg", "p", [Line(ME, "MLK", -10**19),
+                                            Line(acct.POOL, "MLK", 10**19)], {}, NOW)
     assert e.value.code == "insufficient_balance"
     assert any("allowed to go negative" in p.what for p in verify_once(db).problems)
+
+
+@pytest.mark.parametrize("column, value, says", [
+    ("postings.amount", "'12abc'", "posting 1 holds a malformed amount"),
+    ("postings.amount", "1.5", "posting 1 holds a malformed amount"),
+    ("postings.balance_after", "'-'", "posting 1 holds a malformed amount"),
+    ("journal_entries.memo", "x'00ff'", "holds a malformed value"),
+    ("journal_entries.prev_hash", "'not hex'", "holds a malformed value"),
+    ("journal_entries.format", "'two'", "format"),
+])
+def test_a_malformed_stored_value_is_named_by_its_sequence_number(tmp_path, column, value,
+                                                                   says):
+    """What a damaged or hand-edited SQLite file can hold where an amount or a hash should be:
+    verify names the entry instead of crashing."""
+    from app.core.ledger import sqlite_url
+
+    database = Database(sqlite_url(tmp_path / "ledger.sqlite3"))
+    database.migrate()
+    seed(database, 3)
+    drop_guards(database)
+    table, name = column.split(".")
+    where = "seq = 2 AND idx = 1" if table == "postings" else "seq = 2"
+    with database.engine.begin() as c:
+        c.execute(text(f"UPDATE {table} SET {name} = {value} WHERE {where}"))
+    report = verify_once(database)
+    assert any(p.seq == 2 and says in p.what for p in report.problems), report.problems
+    database.dispose()
 
 
 def test_a_newer_schema_is_refused(db):

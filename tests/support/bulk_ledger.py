@@ -1,5 +1,7 @@
 """Build a big, valid ledger fast (for the history model and the benchmarks): real schema,
-real canonical hashes, rows inserted in bulk instead of one transaction per entry."""
+real canonical hashes (format 2, running balances included), rows inserted in bulk instead of
+one transaction per entry — with the append guards set aside for the load and put back as
+they were, since they admit one entry after the head at a time."""
 from __future__ import annotations
 
 import sqlite3
@@ -23,10 +25,13 @@ def build(path: Path, entries: int, batch: int = 20_000) -> Path:
     conn = sqlite3.connect(path)
     conn.execute("PRAGMA synchronous=OFF")
     conn.execute("PRAGMA journal_mode=WAL")
+    guards = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _sql in guards:
+        conn.execute(f"DROP TRIGGER {name}")
     conn.executemany("INSERT INTO accounts (id, owner, asset, allow_negative) VALUES (?,?,?,?)",
                      [(1, "bridge", "MLK", 1), (2, POOL, "MLK", 0), (3, USER, "MLK", 0)])
     start = datetime(2024, 1, 1, tzinfo=UTC)
-    prev, pool, user = GENESIS_HASH, 0, 0
+    prev, balance = GENESIS_HASH, {1: 0, 2: 0, 3: 0}
     rows, postings = [], []
     for seq in range(1, entries + 1):
         at = iso(start + timedelta(seconds=seq))
@@ -38,27 +43,31 @@ def build(path: Path, entries: int, batch: int = 20_000) -> Path:
             kind, memo, lines = "reward", {"n": seq}, [
                 (POOL, "MLK", -amount, None, 2), (USER, "MLK", amount, None, 3)]
         memo_text = canonical_json(memo)
-        digest = chain_hash(prev, entry_bytes(seq, kind, f"bulk:{seq}", "p", at, memo_text,
-                                              [line[:4] for line in lines]))
-        rows.append((seq, kind, f"bulk:{seq}", "p", at, memo_text, prev, digest))
-        postings += [(seq, i, line[4], str(line[2]), None) for i, line in enumerate(lines)]
-        for owner, _a, amount, _l, _i in lines:
-            if owner == POOL:
-                pool += amount
-            elif owner == USER:
-                user += amount
+        after = []
+        for _owner, _asset, amount, _lot, account in lines:
+            balance[account] += amount
+            after.append(balance[account])
+        digest = chain_hash(prev, entry_bytes(
+            seq, kind, f"bulk:{seq}", "p", at, memo_text,
+            [(*line[:4], after[i], None, None) for i, line in enumerate(lines)]))
+        rows.append((seq, kind, f"bulk:{seq}", "p", at, memo_text, prev, digest, 2))
+        postings += [(seq, i, line[4], str(line[2]), None, str(after[i]))
+                     for i, line in enumerate(lines)]
         prev = digest
         if len(rows) >= batch or seq == entries:
             conn.executemany("INSERT INTO journal_entries (seq, kind, idem_key, params_hash, "
-                             "created_at, memo, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?)", rows)
-            conn.executemany("INSERT INTO postings (seq, idx, account_id, amount, lot_id) "
-                             "VALUES (?,?,?,?,?)", postings)
+                             "created_at, memo, prev_hash, hash, format) "
+                             "VALUES (?,?,?,?,?,?,?,?,?)", rows)
+            conn.executemany("INSERT INTO postings (seq, idx, account_id, amount, lot_id, "
+                             "balance_after) VALUES (?,?,?,?,?,?)", postings)
             rows, postings = [], []
     conn.executemany("INSERT INTO balances (account_id, amount) VALUES (?, ?)",
-                     [(1, str(-10**30)), (2, str(pool)), (3, str(user))])
+                     [(account, str(amount)) for account, amount in balance.items()])
     conn.execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", (entries, prev))
     conn.execute("INSERT INTO settings (key, value) VALUES ('profile.created_at', ?)",
                  (iso(start),))
+    for _name, sql in guards:
+        conn.execute(sql)
     conn.commit()
     conn.close()
     return path

@@ -109,5 +109,6 @@ def _projections(conn) -> None:
     for (lot_id,) in conn.execute("SELECT id FROM lots").fetchall():
         conn.execute("UPDATE lots SET remaining = ? WHERE id = ?",
                      (str(lots.get(lot_id, 0)), lot_id))
-    last = conn.execute("SELECT seq, hash FROM journal_entries ORDER BY seq DESC LIMIT 1").fetchone()
+    last = conn.execute("SELECT seq, hash FROM journal_entries "
+                        "ORDER BY seq DESC LIMIT 1").fetchone()
     conn.execute("UPDATE chain_head SET seq = ?, hash = ?", last or (0, "0" * 64))

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.core.errors import ExternalError
 from app.core.ledger import checkpoint, storage
+from app.core.ledger.guard import SOUND
 from app.core.ledger.journal import NOTARY
 from app.core.ledger.notary import Notary
 from app.core.ledger.schema import ChainHead
@@ -63,6 +64,7 @@ class Database:
         self.engine: Engine = _make_engine(self.url)
         self.dialect = self.engine.dialect.name
         self.notary = notary
+        self.sound_entries: dict[int, str] = {}  # see AppendGuard
         writer = self.engine.execution_options(milk_write=True)
         self._reader = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._writer = sessionmaker(bind=writer, expire_on_commit=False)
@@ -128,6 +130,7 @@ class Database:
                     if self.dialect == "postgresql":
                         session.execute(select(ChainHead).where(ChainHead.id == 1)
                                         .with_for_update())
+                    session.info[SOUND] = self.sound_entries
                     if self.notary is not None:
                         session.info[NOTARY] = self.notary
                     yield session

@@ -31,10 +31,18 @@ def lot_terms(lot) -> tuple[str, str | None]:
     return (lot.expires_on, lot.source_ref)
 
 
+SOUND = "milk_sound_values"  # session.info: what this process already proved (Database)
+SOUND_LIMIT = 4096
+
+
 class AppendGuard:
     def __init__(self, session: Session):
         self.s = session
         self._sound: set[int] = set()  # entries re-hashed in this transaction
+        # The values this process proved or wrote — the head (seq, hash), each account's and
+        # lot's latest (seq, running value): when the stored value is still the same, its
+        # entry need not be re-hashed again; any change to it is re-proved in full.
+        self._known: dict = session.info.get(SOUND, {})
 
     def head(self) -> ChainHead:
         head = self.s.get(ChainHead, 1)
@@ -45,7 +53,7 @@ class AppendGuard:
             raise tampered(f"the chain head does not point at the last entry (#{expected[0]})",
                            last_seq=expected[0])
         if last:
-            self.entry(last.seq)
+            self._prove("head", expected, last.seq)
         return head
 
     def balance(self, account: Account, stored: int) -> None:
@@ -59,7 +67,7 @@ class AppendGuard:
                 Posting.account_id == account.id)).scalars())
         else:
             expected = latest.balance_after
-            self.entry(latest.seq)
+            self._prove(("account", account.id), (latest.seq, expected), latest.seq)
         if stored != expected:
             raise tampered(
                 f"the stored balance of {account.owner} {account.asset} "
@@ -78,11 +86,24 @@ class AppendGuard:
                 Posting.lot_id == lot.id)).scalars())
         else:
             expected = latest.lot_after
-            self.entry(latest.seq)
+            self._prove(("lot", lot.id), (latest.seq, expected), latest.seq)
         if lot.remaining != expected:
             raise tampered(f"lot {lot.id} of {lot.partner} shows {lot.remaining:,} points, its "
                            f"hashed history gives {expected:,}", lot=lot.id)
-        self.entry(lot.created_seq)  # its expiry and partner id are covered there
+        # its expiry and partner id are covered by the entry that created it
+        self._prove(("terms", lot.id), (lot.created_seq, lot.expires_on, lot.source_ref),
+                    lot.created_seq)
+
+    def _prove(self, key, value, seq: int) -> None:
+        """Re-hash entry #seq unless this process already proved `value` for `key`."""
+        if self._known.get(key) != value:
+            self.entry(seq)
+            self.remember(key, value)
+
+    def remember(self, key, value) -> None:
+        if len(self._known) >= SOUND_LIMIT:
+            self._known.clear()
+        self._known[key] = value
 
     def entry(self, seq: int) -> None:
         """Entry #seq, as stored now, still hashes to its stored hash."""

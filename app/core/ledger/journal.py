@@ -20,7 +20,7 @@ from app.core.errors import InputError, RuleError
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import FORMAT_VERSION, canonical_json, chain_hash, entry_bytes
 from app.core.ledger.guard import AppendGuard, lot_terms
-from app.core.ledger.schema import Account, Balance, ChainHead, JournalEntry, Lot, Posting
+from app.core.ledger.schema import Account, Balance, JournalEntry, Lot, Posting
 from app.core.money import MLK, format_amount
 
 APPENDED = "milk_appended"  # session.info: [(seq, hash, kind)] written in this transaction
@@ -144,6 +144,13 @@ class Journal:
         head.seq, head.hash = seq, digest
         self.s.flush()
         self.s.info.setdefault(APPENDED, []).append((seq, digest, kind))
+        guard.remember("head", (seq, digest))  # written here: sound until someone changes it
+        for i, p in enumerate(posted):
+            guard.remember(("account", accounts[(p.owner, p.asset)].id), (seq, balance_after[i]))
+            if lots[i] is not None:
+                guard.remember(("lot", lots[i].id), (seq, lot_after[i]))
+                guard.remember(("terms", lots[i].id), (lots[i].created_seq, lots[i].expires_on,
+                                                       lots[i].source_ref))
         return Entry(seq, kind, idem_key, params_hash, created_at, memo, prev, digest, posted)
 
     def _accounts(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Account]:

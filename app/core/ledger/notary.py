@@ -256,7 +256,8 @@ class Notary:
                 note = f"not anchored outside the file: {self.keyring_problem}"
                 if cp is not None and cp.signed:
                     problems.append((None, "the checkpoint is signed with a key kept in the "
-                                           f"keyring, which cannot be used: {self.keyring_problem}"))
+                                           "keyring, which cannot be used: "
+                                           f"{self.keyring_problem}"))
             label = "the checkpoint beside the ledger"
             evidence = cp
         else:

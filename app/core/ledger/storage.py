@@ -9,6 +9,7 @@ In `verify`: `PRAGMA integrity_check`.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from sqlalchemy import text
@@ -40,6 +41,10 @@ def check_file(path: Path, beside: Path) -> None:
         if written:
             raise damaged(path, beside, "is empty (0 bytes)", "ledger_empty")
         return
+    if not os.access(path.parent, os.W_OK):  # SQLite's journal and the checkpoint live there
+        raise ExternalError(f"The profile folder {path.parent} is read-only; the ledger needs to "
+                            "write beside itself (its journal and checkpoint). Nothing was "
+                            "changed.", code="read_only", details={"path": str(path.parent)})
     problem = file_problem(path)
     if problem:
         raise damaged(path, beside, problem[1], problem[0])
@@ -70,9 +75,12 @@ def quick_check(db, beside: Path) -> None:
     try:
         with db.engine.connect() as conn:
             rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
-    except Exception as exc:  # the driver's own "malformed" / "not a database"
+    except Exception as exc:  # the driver's own "malformed" / "not a database", or no access
         reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-        raise damaged(path, beside, f"cannot be read ({reason})", "ledger_damaged") from None
+        if is_damage(reason):
+            raise damaged(path, beside, f"cannot be read ({reason})", "ledger_damaged") from None
+        raise ExternalError(f"The ledger database {path} cannot be opened: {reason}.",
+                            code="database") from None
     if rows != ["ok"]:
         raise damaged(path, beside, f"is damaged (SQLite: {rows[0]})", "ledger_damaged")
 
@@ -88,8 +96,8 @@ def integrity_problems(session) -> list[str]:
 
 def damaged(path: Path, beside: Path, what: str, code: str) -> ExternalError:
     return ExternalError(f"The ledger file {path} {what}. Nothing was changed and nothing was "
-                         f"re-created. {restore_hint(beside)}", code=code,
-                         details={"path": str(path)})
+                         f"re-created. {restore_hint(beside)} (To start a new profile instead, "
+                         f"move {path.parent} away.)", code=code, details={"path": str(path)})
 
 
 def restore_hint(beside: Path) -> str:

@@ -218,15 +218,15 @@ def _check_projections(session: Session, report: VerifyReport, accounts, lots, r
 
 def _int(value) -> int | None:
     """An exact integer from a stored amount, or None when it is not one."""
-    if value is None or isinstance(value, bool):
-        return None
-    if isinstance(value, int):
+    if type(value) is str:
+        try:
+            return int(value)
+        except ValueError:
+            return None
+    if type(value) is int:
         return value
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else None
-    if isinstance(value, str):
-        body = value[1:] if value.startswith("-") else value
-        return int(value) if body.isascii() and body.isdigit() else None
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        return int(value)
     return None
 
 

@@ -11,8 +11,8 @@ from app.core.errors import RuleError
 from app.core.ledger import Journal, Line, VerifyReport
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
-from app.core.money import MLK, MLK_UNIT, TICA_POOL_MLK
 from app.core.ledger.integrity import check_ledger
+from app.core.money import MLK, MLK_UNIT, TICA_POOL_MLK
 from app.core.services.context import Context
 
 DEMO_PRICE_KRW = Decimal(200)

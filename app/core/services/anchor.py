@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import select
 
 from app.core.chain import network as net
-from app.core.clock import iso
 from app.core.errors import ExternalError, MilkError, RuleError
 from app.core.ledger import checkpoint
 from app.core.ledger.notary import PROFILE_SETTING
@@ -100,7 +99,8 @@ class AnchorService:
             head = s.get(ChainHead, 1)
             profile = s.get(Setting, PROFILE_SETTING)
             if head.seq == 0 or profile is None:
-                raise RuleError("The ledger has no entries to anchor yet.", code="nothing_to_anchor")
+                raise RuleError("The ledger has no entries to anchor yet.",
+                                code="nothing_to_anchor")
             found = notary.assess(s, checkpoint.read(notary.path), head.seq, head.hash)
         if found.problems:
             raise ExternalError(f"The ledger does not match its checkpoint "
