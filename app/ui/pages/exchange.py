@@ -245,6 +245,7 @@ class ExchangePage(Page):
         self.review.setEnabled(True)
         self._tick.start()
         self._render_quote()
+        self._render_link_hint()
 
     def _quote_failed(self, rid: int, error) -> None:
         if rid != self._request_id:
@@ -302,13 +303,23 @@ class ExchangePage(Page):
         return self.tr("TICA always trades at market value; every leg costs 1.5%. Quotes are "
                        "valid for 30 seconds.")
 
-    def _manual_price(self, quote) -> bool:
-        """A price the user typed in, on a real profile: every quote says so."""
-        return quote.price.source == "static" and not self.backend.demo
+    @staticmethod
+    def _manual_price(quote) -> bool:
+        """A price the user typed in, on a real profile: every quote says so (the core's
+        judgement, carried by the quote)."""
+        from app.core.services.exchange import MANUAL_PRICE
+
+        return MANUAL_PRICE in quote.warnings
 
     def _unlinked_target(self) -> str | None:
+        """The partner whose unlinked membership would receive the points bought: the quote's
+        own warning once there is a quote, the link state while typing."""
+        from app.core.services.exchange import NOT_LINKED
+
         dst = self.to_box.currentData()
         partner = self._partner(dst)
+        if self._quote is not None:
+            return fmt.partner_name(partner) if NOT_LINKED in self._quote.warnings else None
         return fmt.partner_name(partner) if partner and dst not in self._linked else None
 
     def _render_link_hint(self) -> None:
