@@ -809,14 +809,14 @@
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="136"/>
         <location filename="../../app/ui/pages/exchange.py" line="220"/>
-        <location filename="../../app/ui/pages/exchange.py" line="272"/>
+        <location filename="../../app/ui/pages/exchange.py" line="273"/>
         <source>You receive</source>
         <translation>받는 금액</translation>
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="137"/>
         <location filename="../../app/ui/pages/exchange.py" line="221"/>
-        <location filename="../../app/ui/pages/exchange.py" line="271"/>
+        <location filename="../../app/ui/pages/exchange.py" line="272"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <location filename="../../app/ui/pages/exchange.py" line="139"/>
-        <location filename="../../app/ui/pages/exchange.py" line="302"/>
+        <location filename="../../app/ui/pages/exchange.py" line="303"/>
         <source>TICA always trades at market value; every leg costs 1.5%. Quotes are valid for 30 seconds.</source>
         <translation>TICA는 항상 시장가로 거래하며, 단계마다 1.5% 수수료가 붙습니다. 견적은 30초간 유효합니다.</translation>
     </message>
@@ -852,72 +852,72 @@
         <translation>견적을 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="273"/>
+        <location filename="../../app/ui/pages/exchange.py" line="274"/>
         <source>Rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="278"/>
+        <location filename="../../app/ui/pages/exchange.py" line="279"/>
         <source>{price} KRW per point</source>
         <translation>포인트당 {price}원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="280"/>
+        <location filename="../../app/ui/pages/exchange.py" line="281"/>
         <source>{pct}% below face value</source>
         <translation>액면가보다 {pct}% 낮음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="282"/>
+        <location filename="../../app/ui/pages/exchange.py" line="283"/>
         <source>{partner} price</source>
         <translation>{partner} 가격</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="284"/>
+        <location filename="../../app/ui/pages/exchange.py" line="285"/>
         <source>Fee (1.5% per leg)</source>
         <translation>수수료 (단계당 1.5%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="286"/>
+        <location filename="../../app/ui/pages/exchange.py" line="287"/>
         <source>Minimum received</source>
         <translation>최소 수령액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="288"/>
+        <location filename="../../app/ui/pages/exchange.py" line="289"/>
         <source>Maximum paid</source>
         <translation>최대 지불액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="291"/>
+        <location filename="../../app/ui/pages/exchange.py" line="292"/>
         <source>manual price</source>
         <translation>수동 입력 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="292"/>
+        <location filename="../../app/ui/pages/exchange.py" line="293"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="319"/>
+        <location filename="../../app/ui/pages/exchange.py" line="330"/>
         <source>{partner} is not linked: points bought now stay in MiL.k until you link your {partner} membership on the Partners page.</source>
         <translation>{partner}이(가) 연결되어 있지 않습니다. 지금 구매한 포인트는 제휴사 화면에서 {partner} 회원 계정을 연결할 때까지 MiL.k에만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="327"/>
+        <location filename="../../app/ui/pages/exchange.py" line="338"/>
         <source>Quote expired — refreshing…</source>
         <translation>견적 만료 — 새로 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="332"/>
+        <location filename="../../app/ui/pages/exchange.py" line="343"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="383"/>
+        <location filename="../../app/ui/pages/exchange.py" line="394"/>
         <source>Converted {give} into {get}.</source>
         <translation>{give}을(를) {get}(으)로 교환했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="385"/>
+        <location filename="../../app/ui/pages/exchange.py" line="396"/>
         <source>Ledger entry #{seq} · {hash}</source>
         <translation>원장 항목 #{seq} · {hash}</translation>
     </message>
@@ -2159,367 +2159,397 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="181"/>
+        <location filename="../../app/ui/pages/settings.py" line="192"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="182"/>
+        <location filename="../../app/ui/pages/settings.py" line="193"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="183"/>
+        <location filename="../../app/ui/pages/settings.py" line="194"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="184"/>
+        <location filename="../../app/ui/pages/settings.py" line="195"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="185"/>
+        <location filename="../../app/ui/pages/settings.py" line="196"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="187"/>
+        <location filename="../../app/ui/pages/settings.py" line="198"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="194"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="195"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="200"/>
+        <location filename="../../app/ui/pages/settings.py" line="211"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="201"/>
+        <location filename="../../app/ui/pages/settings.py" line="212"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="202"/>
-        <location filename="../../app/ui/pages/settings.py" line="312"/>
+        <location filename="../../app/ui/pages/settings.py" line="213"/>
+        <location filename="../../app/ui/pages/settings.py" line="327"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204"/>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="217"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="207"/>
+        <location filename="../../app/ui/pages/settings.py" line="218"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="219"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="209"/>
+        <location filename="../../app/ui/pages/settings.py" line="220"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="211"/>
+        <location filename="../../app/ui/pages/settings.py" line="222"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="212"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="213"/>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="214"/>
+        <location filename="../../app/ui/pages/settings.py" line="225"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
-        <location filename="../../app/ui/pages/settings.py" line="364"/>
-        <location filename="../../app/ui/pages/settings.py" line="368"/>
+        <location filename="../../app/ui/pages/settings.py" line="226"/>
+        <location filename="../../app/ui/pages/settings.py" line="379"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="216"/>
-        <location filename="../../app/ui/pages/settings.py" line="399"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="414"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="217"/>
+        <location filename="../../app/ui/pages/settings.py" line="228"/>
         <source>Remove the key from this computer…</source>
         <translation>이 컴퓨터에서 키 삭제…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="218"/>
+        <location filename="../../app/ui/pages/settings.py" line="229"/>
         <source>Reminders</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="219"/>
+        <location filename="../../app/ui/pages/settings.py" line="230"/>
         <source>Notify me before points expire</source>
         <translation>포인트가 소멸되기 전에 알림 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="220"/>
+        <location filename="../../app/ui/pages/settings.py" line="231"/>
         <source>Days before</source>
         <translation>며칠 전</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="233"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="234"/>
         <source>Keep running in the tray when the window is closed, to sync and remind</source>
         <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="228"/>
+        <location filename="../../app/ui/pages/settings.py" line="239"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="229"/>
+        <location filename="../../app/ui/pages/settings.py" line="240"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="230"/>
-        <location filename="../../app/ui/pages/settings.py" line="464"/>
+        <location filename="../../app/ui/pages/settings.py" line="241"/>
+        <location filename="../../app/ui/pages/settings.py" line="479"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="231"/>
-        <location filename="../../app/ui/pages/settings.py" line="482"/>
-        <location filename="../../app/ui/pages/settings.py" line="484"/>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
+        <location filename="../../app/ui/pages/settings.py" line="531"/>
+        <location filename="../../app/ui/pages/settings.py" line="533"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="232"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>About MiL.k Wallet, licences and logs</source>
         <translation>MiL.k Wallet 정보, 라이선스, 로그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="246"/>
+        <location filename="../../app/ui/pages/settings.py" line="244"/>
+        <source>Anchor now</source>
+        <translation>지금 기록</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="245"/>
+        <source>Anchor the ledger on the chain after each withdrawal and deposit</source>
+        <translation>출금과 입금 때마다 원장을 체인에 기록</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="260"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="246"/>
+        <location filename="../../app/ui/pages/settings.py" line="260"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="247"/>
+        <location filename="../../app/ui/pages/settings.py" line="261"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="270"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="257"/>
+        <location filename="../../app/ui/pages/settings.py" line="271"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="262"/>
+        <location filename="../../app/ui/pages/settings.py" line="276"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="263"/>
+        <location filename="../../app/ui/pages/settings.py" line="277"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="264"/>
+        <location filename="../../app/ui/pages/settings.py" line="278"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="269"/>
+        <location filename="../../app/ui/pages/settings.py" line="283"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="299"/>
+        <location filename="../../app/ui/pages/settings.py" line="314"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="308"/>
+        <location filename="../../app/ui/pages/settings.py" line="323"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="309"/>
+        <location filename="../../app/ui/pages/settings.py" line="324"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="335"/>
+        <location filename="../../app/ui/pages/settings.py" line="350"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="337"/>
+        <location filename="../../app/ui/pages/settings.py" line="352"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="387"/>
+        <location filename="../../app/ui/pages/settings.py" line="402"/>
         <source>The key was removed from this computer. The wallet is watch-only now.</source>
         <translation>이 컴퓨터에서 키를 삭제했습니다. 이제 지갑은 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="453"/>
+        <location filename="../../app/ui/pages/settings.py" line="468"/>
         <source>Replace the ledger with the backup {name} ({n} entries, up to #{seq})? The current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(항목 {n}개, #{seq}까지)으로 바꿀까요? 현재 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="459"/>
+        <location filename="../../app/ui/pages/settings.py" line="474"/>
         <source>This backup is older than this profile: restoring it takes back entries #{first}–#{last} (made after the backup). Restore only if you mean to undo them.</source>
         <translation>이 백업은 현재 프로필보다 오래되었습니다. 복원하면 백업 이후에 생긴 항목 #{first}–#{last}이(가) 되돌려집니다. 그 항목을 취소하려는 경우에만 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="463"/>
+        <location filename="../../app/ui/pages/settings.py" line="478"/>
         <source>Take back and restore</source>
         <translation>되돌리고 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="468"/>
+        <location filename="../../app/ui/pages/settings.py" line="483"/>
         <source>Restoring…</source>
         <translation>복원하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="470"/>
+        <location filename="../../app/ui/pages/settings.py" line="485"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="356"/>
+        <location filename="../../app/ui/pages/settings.py" line="371"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="365"/>
+        <location filename="../../app/ui/pages/settings.py" line="380"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="377"/>
+        <location filename="../../app/ui/pages/settings.py" line="392"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="400"/>
+        <location filename="../../app/ui/pages/settings.py" line="415"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="404"/>
+        <location filename="../../app/ui/pages/settings.py" line="419"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="406"/>
+        <location filename="../../app/ui/pages/settings.py" line="421"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="413"/>
+        <location filename="../../app/ui/pages/settings.py" line="428"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="420"/>
+        <location filename="../../app/ui/pages/settings.py" line="435"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="425"/>
+        <location filename="../../app/ui/pages/settings.py" line="440"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="429"/>
+        <location filename="../../app/ui/pages/settings.py" line="444"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="435"/>
+        <location filename="../../app/ui/pages/settings.py" line="450"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="440"/>
-        <location filename="../../app/ui/pages/settings.py" line="462"/>
+        <location filename="../../app/ui/pages/settings.py" line="455"/>
+        <location filename="../../app/ui/pages/settings.py" line="477"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="447"/>
+        <location filename="../../app/ui/pages/settings.py" line="462"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="483"/>
+        <location filename="../../app/ui/pages/settings.py" line="493"/>
+        <source>Public anchor: not yet. Anchoring writes the ledger&apos;s latest hash to the chain, where nobody holding this computer&apos;s files can take it back.</source>
+        <translation>공개 기록: 아직 없음. 원장의 최신 해시를 체인에 기록하면, 이 컴퓨터의 파일을 가진 사람도 그것을 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="497"/>
+        <source>Public anchor: entry #{seq} in block {block} (transaction {tx}).</source>
+        <translation>공개 기록: 항목 #{seq}, 블록 {block} (거래 {tx}).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="505"/>
+        <source>Writing the ledger&apos;s head to the chain…</source>
+        <translation>원장의 최신 상태를 체인에 기록하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="509"/>
+        <source>Anchored entry #{seq} in block {block}.</source>
+        <translation>항목 #{seq}을(를) 블록 {block}에 기록했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="532"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="487"/>
+        <location filename="../../app/ui/pages/settings.py" line="536"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="488"/>
+        <location filename="../../app/ui/pages/settings.py" line="537"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>

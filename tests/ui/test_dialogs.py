@@ -410,3 +410,23 @@ def test_a_pending_deposit_shows_its_confirmations(make_app, qtbot, secret_servi
     qtbot.waitUntil(lambda: "Pending deposit: 10 MLK, 1 of 3 confirmations" in
                     page.network_note.text(), timeout=20_000)
     forget(backend)
+
+
+def test_settings_anchors_the_ledger_and_shows_the_last_anchor(make_app, qtbot):
+    window, backend = make_app()
+    window.show_page(SETTINGS)
+    settle(qtbot, backend)
+    settings = window.settings
+    assert settings.anchor_state.text().startswith("Public anchor: not yet")
+    assert settings.anchor_auto.isChecked()  # on by default on the demo chain
+    click(qtbot, settings.anchor_now)
+    qtbot.waitUntil(lambda: settings.verify_result.text().startswith("Anchored entry"),
+                    timeout=30_000)
+    settle(qtbot, backend)
+    last = backend.services.anchors.last()
+    qtbot.waitUntil(lambda: f"block {last.block}" in settings.anchor_state.text(),
+                    timeout=10_000)
+    assert f"#{last.seq:,}" in settings.anchor_state.text()
+    click(qtbot, settings.anchor_auto)  # off
+    settle(qtbot, backend)
+    assert not backend.services.anchors.auto

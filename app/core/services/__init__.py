@@ -46,6 +46,7 @@ class Services:
         self.insights = InsightService(ctx)
         self.backups = BackupService(ctx)
         self.anchors = AnchorService(ctx, self.chain)
+        self.bridge.after_move = self.anchors.anchor_after  # each move anchors the head
 
     @property
     def prices(self) -> PriceBook:

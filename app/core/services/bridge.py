@@ -58,6 +58,9 @@ class BridgeService:
         self.wallet = sending.wallet
         self.ctx = sending.ctx
         self.chain = sending.chain
+        # Called with "withdraw" or "deposit" after MLK moved (AnchorService.anchor_after:
+        # the ledger's head goes on chain too); it never fails the move it follows.
+        self.after_move = None
 
     # -- withdraw --
     def withdraw(self, amount: str | int, to: str | None = None,
@@ -109,6 +112,7 @@ class BridgeService:
                             "mined or cancelled.", code=exc.code,
                             details={**exc.details, "tx": tx_id}) from None
         self.settle()
+        self._moved("withdraw")
         return BridgeResult(tracker.get(tx_id), replayed=False)
 
     # -- deposit --
@@ -129,7 +133,12 @@ class BridgeService:
         plan = self.sending.prepare(treasury, units, check_warnings=False)
         tx = self.sending.send(plan, password, kind="deposit", ledger_key=ledger_key)
         self.settle()
+        self._moved("deposit")
         return BridgeResult(self.chain.tracker().get(tx.id), replayed=False)
+
+    def _moved(self, kind: str) -> None:
+        if self.after_move is not None:
+            self.after_move(kind)
 
     def pending_deposits(self) -> list[PendingDeposit]:
         """Deposits sent but not yet credited, with their confirmations so far (no node

@@ -142,11 +142,20 @@ class SettingsPage(Page):
                                                                    button())
         self.reset_demo.setVisible(backend.demo)
         self.verify_result = StatusLine()
+        self.anchor_state = muted(wrap=True)
+        self.anchor_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.anchor_now = button()
+        self.anchor_auto = QCheckBox()
         data.layout_.addWidget(self.data_title)
         data.layout_.addWidget(self.data_state)
         data.layout_.addLayout(_row(self.verify, self.backup, self.restore, self.reset_demo,
                                     stretch=True))
         data.layout_.addWidget(self.verify_result)
+        anchor_row = QHBoxLayout()
+        anchor_row.addWidget(self.anchor_state, 1)
+        anchor_row.addWidget(self.anchor_now)
+        data.layout_.addLayout(anchor_row)
+        data.layout_.addWidget(self.anchor_auto, 0, Qt.AlignmentFlag.AlignLeft)
         self.about = button(link=True)
         data.layout_.addWidget(self.about, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(data, 3, 0, 1, 2)
@@ -174,6 +183,8 @@ class SettingsPage(Page):
         self.restore.clicked.connect(self._restore)
         self.reset_demo.clicked.connect(self._reset_demo)
         self.about.clicked.connect(self.show_about)
+        self.anchor_now.clicked.connect(self._anchor)
+        self.anchor_auto.toggled.connect(self._anchor_auto)
         self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
@@ -230,6 +241,9 @@ class SettingsPage(Page):
         self.restore.setText(self.tr("Restore"))
         self.reset_demo.setText(self.tr("Reset demo"))
         self.about.setText(self.tr("About MiL.k Wallet, licences and logs"))
+        self.anchor_now.setText(self.tr("Anchor now"))
+        self.anchor_auto.setText(self.tr("Anchor the ledger on the chain after each withdrawal "
+                                         "and deposit"))
         if self._info:
             self._render(self._info)
 
@@ -267,6 +281,7 @@ class SettingsPage(Page):
         for b in (self.change_password, self.export_keystore, self.reveal, self.forget_key):
             b.setEnabled(signing)
         self.data_state.setText(self.tr("Profile: {dir}").format(dir=info["data_dir"]))
+        self._render_anchor(info)
         self.remind.blockSignals(True)
         self.remind.setChecked(info["reminders"][0])
         self.remind.blockSignals(False)
@@ -471,6 +486,40 @@ class SettingsPage(Page):
                 path=path, kept=kept.name if kept else "—")),
             lambda e: self.verify_result.error(explain(e)), rollback)
 
+    def _render_anchor(self, info) -> None:
+        last = info.get("anchor")
+        if last is None:
+            self.anchor_state.setText(self.tr(
+                "Public anchor: not yet. Anchoring writes the ledger's latest hash to the "
+                "chain, where nobody holding this computer's files can take it back."))
+        else:
+            self.anchor_state.setText(self.tr(
+                "Public anchor: entry #{seq} in block {block} (transaction {tx}).").format(
+                seq=f"{last.seq:,}", block=last.block, tx=f"{last.tx_hash[:18]}…"))
+        self.anchor_auto.blockSignals(True)
+        self.anchor_auto.setChecked(info.get("anchor_auto", False))
+        self.anchor_auto.blockSignals(False)
+
+    def _anchor(self) -> None:
+        self.anchor_now.setEnabled(False)
+        self.verify_result.progress(self.tr("Writing the ledger's head to the chain…"))
+
+        def done(anchor) -> None:
+            self.anchor_now.setEnabled(True)
+            self.verify_result.success(self.tr("Anchored entry #{seq} in block {block}.").format(
+                seq=f"{anchor.seq:,}", block=anchor.block))
+
+        def failed(error) -> None:
+            self.anchor_now.setEnabled(True)
+            self.verify_result.error(explain(error))
+
+        self.backend.run(lambda svc: svc.anchors.anchor(), done, failed, changes=(SETTINGS,),
+                         lane="chain")
+
+    def _anchor_auto(self, on: bool) -> None:
+        self.backend.run(lambda svc: svc.anchors.set_auto(on), None,
+                         lambda e: self.verify_result.error(explain(e)), changes=(SETTINGS,))
+
     def show_about(self) -> None:
         from app.ui.dialogs.about import AboutDialog
         from app.ui.logs import log_dir
@@ -492,7 +541,8 @@ def _load(svc) -> dict:
     info = {"price": None, "price_problem": None, "now": svc.ctx.clock.now(),
             "upbit_url": svc.settings.get("price.upbit_url"), "keyring": svc.wallet.keyring(),
             "wallet": svc.wallet.status(), "data_dir": str(svc.ctx.data_dir),
-            "reminders": (svc.reminders.enabled, svc.reminders.days)}
+            "reminders": (svc.reminders.enabled, svc.reminders.days),
+            "anchor": svc.anchors.last(), "anchor_auto": svc.anchors.auto}
     try:
         info["price"] = svc.prices.current()
     except Exception as exc:
