@@ -1,7 +1,7 @@
 """The main window: navigation rail + pages. Wiring only; every page is its own module."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from app.ui.backend import Backend
@@ -24,7 +24,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.backend = backend
         self.languages = languages
-        self.setMinimumSize(1120, 760)
+        # No fixed minimum: the rail and the pages say how small the window can be (pages
+        # scroll and reflow), which stays within 960×540 (a 1080p screen at 200 %).
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -67,6 +68,11 @@ class MainWindow(QMainWindow):
     def show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
+
+    def resize_within_screen(self, size: QSize) -> None:
+        """Open at `size`, or as much of it as the screen has room for."""
+        screen = self.screen().availableGeometry()
+        self.resize(size.boundedTo(screen.size()))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("MiL.k Wallet") + (" — " + self.tr("Demo")

@@ -36,10 +36,16 @@ DARK = Colors(window="#111218", card="#1C1E27", border="#2B2E3B", text="#ECEDF3"
               warning_soft="#3A2E12", rail="#171821")
 
 _current: Colors = LIGHT
+_scale = 1.0
 
 
 def colors() -> Colors:
     return _current
+
+
+def scale() -> float:
+    """The type scale in use (1.35 in presenter mode): sizes in pixels follow it."""
+    return _scale
 
 
 def pick_font_family() -> str:
@@ -53,8 +59,9 @@ def pick_font_family() -> str:
 
 
 def apply(app: QApplication, dark: bool, scale: float = 1.0) -> None:
-    global _current
+    global _current, _scale
     _current = c = DARK if dark else LIGHT
+    _scale = scale
     font = QFont(pick_font_family())
     font.setPointSizeF(10.0 * scale)
     app.setFont(font)
@@ -99,7 +106,7 @@ def style_sheet(c: Colors, scale: float) -> str:
     QWidget {{ color: {c.text}; }}
     QMainWindow, QDialog, QWizard {{ background: {c.window}; }}
     #Rail {{ background: {c.rail}; border-right: 1px solid {c.border}; }}
-    #RailButton {{ border: none; border-radius: {px(12)}; padding: {px(8)} {px(4)};
+    #RailButton {{ border: none; border-radius: {px(12)}; padding: {px(6)} {px(4)};
                    color: {c.muted}; font-size: {px(11)}; background: transparent; }}
     #RailButton:checked {{ background: {c.accent_soft}; color: {c.accent}; font-weight: 600; }}
     #RailButton:hover:!checked {{ background: {c.window}; }}

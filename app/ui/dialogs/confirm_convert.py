@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QVBoxLayou
 
 from app.ui import fmt
 from app.ui.widgets.common import label, muted
+from app.ui.widgets.reflow import at_least
 
 
 class ConfirmConvertDialog(QDialog):
@@ -12,9 +13,9 @@ class ConfirmConvertDialog(QDialog):
         super().__init__(parent)
         t = quote.trade
         self.setWindowTitle(self.tr("Confirm conversion"))
-        self.setMinimumWidth(420)
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 20, 22, 18)
+        at_least(self, 420)
         box.setSpacing(12)
         box.addWidget(label(self.tr("Convert with TICA?"), "SectionTitle"))
         grid = QGridLayout()

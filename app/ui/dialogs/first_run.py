@@ -20,6 +20,7 @@ from app.core.keys import Secret
 from app.ui.backend import WALLET
 from app.ui.errors import explain
 from app.ui.widgets.common import Card, button, clear_layout, label, muted
+from app.ui.widgets.reflow import at_least, scrolled
 
 CHOOSE, CREATE, PHRASE, CONFIRM, IMPORT, WATCH, DONE = range(7)
 
@@ -33,11 +34,11 @@ class FirstRunWizard(QDialog):
         self._phrase: list[str] = []
         self._address = ""
         self.setWindowTitle(self.tr("Welcome to MiL.k Wallet"))
-        self.setMinimumSize(560, 460)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(26, 22, 26, 20)
+        at_least(self, 560)
         self.pages = QStackedWidget()
-        outer.addWidget(self.pages)
+        outer.addWidget(scrolled(self.pages))
         self.message = label("", "Error", wrap=True)
         outer.addWidget(self.message)
         self._build_choose(offer_demo)

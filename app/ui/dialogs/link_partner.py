@@ -7,6 +7,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, PARTNERS
 from app.ui.errors import explain
 from app.ui.widgets.common import button, label, muted
+from app.ui.widgets.reflow import at_least
 
 
 class LinkPartnerDialog(QDialog):
@@ -15,9 +16,9 @@ class LinkPartnerDialog(QDialog):
         self.backend, self.partner = backend, partner
         name = fmt.partner_name(partner)
         self.setWindowTitle(self.tr("Link {}").format(name))
-        self.setMinimumWidth(440)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 18)
+        at_least(self, 440)
         box.addWidget(label(self.tr("Link your {} membership").format(name), "SectionTitle"))
         box.addWidget(muted(self.tr("Enter the member id shown in the partner's app. The "
                                     "partner sends you a code to prove it is yours."),

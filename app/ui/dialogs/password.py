@@ -5,15 +5,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 
 from app.core.keys import Secret
 from app.ui.widgets.common import label, muted
+from app.ui.widgets.reflow import at_least
 
 
 class PasswordDialog(QDialog):
     def __init__(self, title: str, explanation: str = "", parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(380)
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 20, 22, 18)
+        at_least(self, 380)
         box.addWidget(label(title, "SectionTitle"))
         if explanation:
             box.addWidget(muted(explanation, wrap=True))

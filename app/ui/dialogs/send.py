@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -25,6 +24,8 @@ from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
 from app.ui.widgets.common import amount_row, button, clear_layout, label, muted
+from app.ui.widgets.reflow import at_least, scrolled
+from app.ui.widgets.wrapping import WrappingCheckBox
 
 GAS = Decimal(10**18)
 
@@ -36,11 +37,11 @@ class SendDialog(QDialog):
         self._plan = None
         self._tx = None
         self.setWindowTitle(self.tr("Send MLK"))
-        self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 18)
+        at_least(self, 520)
         self.steps = QStackedWidget()
-        box.addWidget(self.steps)
+        box.addWidget(scrolled(self.steps))
 
         # 1. where and how much
         first = QWidget()
@@ -177,7 +178,7 @@ class SendDialog(QDialog):
         clear_layout(self.warnings_box)
         self._acks = []
         for w in plan.warnings:
-            check = QCheckBox(self.tr("I understand: {}").format(_warning_text(self, w)))
+            check = WrappingCheckBox(self.tr("I understand: {}").format(_warning_text(self, w)))
             check.setStyleSheet("QCheckBox { font-weight: 600; }")
             check.setProperty("code", w.code)
             self.warnings_box.addWidget(check)

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -27,6 +27,7 @@ from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, descri
 from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
 from app.ui.widgets.common import button, muted
+from app.ui.widgets.reflow import Flow
 
 KIND_FILTERS = (("all", None), ("conversions", CONVERSIONS), ("sync", ("sync",)),
                 ("expire", ("expire",)),
@@ -41,16 +42,16 @@ class ActivityPage(Page):
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent, scroll=False)
         self._catalog = []
-        bar = QHBoxLayout()
+        bar = Flow(spacing=10)  # wraps onto two lines in a narrow window
         self.kind = QComboBox()
         self.asset = QComboBox()
         self.period = QComboBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.export_button = button()
-        for w in (self.kind, self.asset, self.period):
+        for w in (self.kind, self.asset, self.period, self.search):
             bar.addWidget(w)
-        bar.addWidget(self.search, 1)
         bar.addWidget(self.export_button)
         self.content.addLayout(bar)
         self.status = muted()
@@ -106,6 +107,8 @@ class ActivityPage(Page):
             self.tr("Last 12 months")), strict=True)])
         self._fill_assets()
         self.search.setPlaceholderText(self.tr("Search details, hashes, addresses"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
+            self.search.placeholderText()) + 48)  # the hint is read in full
         self.export_button.setText(self.tr("Export CSV"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._count()

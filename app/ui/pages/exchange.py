@@ -21,6 +21,7 @@ from app.ui.dialogs.confirm_convert import ConfirmConvertDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, button, clear_layout, label, muted
+from app.ui.widgets.reflow import Columns
 
 QUOTE_DELAY_MS = 350
 
@@ -36,8 +37,7 @@ class ExchangePage(Page):
         self._request_id = 0
         self._pending_prefill = None
         self.dialog = None
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        row = Columns(min_width=360, max_columns=3, spacing=16)  # form, quote, result
 
         form = Card(spacing=12)
         self.form_title = label("", "SectionTitle")
@@ -99,8 +99,9 @@ class ExchangePage(Page):
         self.result_entry.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.layout_.addWidget(self.result_text)
         self.result.layout_.addWidget(self.result_entry)
+        self.result.layout_.addStretch(1)  # beside the form it is as tall as the form
         self.result.hide()
-        self.content.addWidget(self.result)
+        row.addWidget(self.result)
         self.content.addStretch(1)
 
         self._debounce = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)

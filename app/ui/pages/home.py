@@ -5,7 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.money import MLK_UNIT
 from app.ui import fmt
@@ -14,6 +14,7 @@ from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.charts import MLK_COLOR, WALLET_COLOR, CompositionChart, ExpiryTimeline
 from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted, titled_row
+from app.ui.widgets.reflow import Columns
 
 
 class PartnerCard(Card):
@@ -87,7 +88,7 @@ class HomePage(Page):
         self.partners_title = label("", "SectionTitle")
         self.content.addWidget(self.partners_title)
         self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
+        self.grid = Columns(self.grid_host, min_width=240, max_columns=4)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(14)
         self.content.addWidget(self.grid_host)
@@ -99,8 +100,7 @@ class HomePage(Page):
         self.empty_box.hide()
         self.content.addWidget(self.empty_box)
 
-        charts = QHBoxLayout()
-        charts.setSpacing(14)
+        charts = Columns(min_width=420, max_columns=2)
         self.mix_card, self.expiry_card = Card(), Card()
         self.mix_title, self.expiry_title = label("", "SectionTitle"), label("", "SectionTitle")
         self.mix = CompositionChart()

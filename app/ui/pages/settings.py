@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -21,6 +20,7 @@ from app.ui.dialogs.password import PasswordDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, ask, button, label, muted
+from app.ui.widgets.reflow import Columns, Flow
 
 
 class SettingsPage(Page):
@@ -32,8 +32,7 @@ class SettingsPage(Page):
         self.languages, self.prefs = languages, prefs
         self._info = None
         self.dialog = None
-        grid = QGridLayout()
-        grid.setSpacing(16)
+        grid = Columns(min_width=360, max_columns=3, spacing=16)
         self.content.addLayout(grid)
 
         # appearance
@@ -398,11 +397,14 @@ def _load(svc) -> dict:
     return info
 
 
-def _row(*widgets, stretch: bool = False) -> QHBoxLayout:
+def _row(*widgets, stretch: bool = False) -> QHBoxLayout | Flow:
+    if stretch:  # a row of buttons: wraps onto a second line when the card is narrow
+        row = Flow()
+        for w in widgets:
+            row.addWidget(w)
+        return row
     row = QHBoxLayout()
     for w in widgets:
-        row.addWidget(w, 0 if stretch else (1 if isinstance(w, QLineEdit) else 0))
-    if stretch:
-        row.addStretch(1)
+        row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
     return row
 

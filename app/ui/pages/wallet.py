@@ -28,6 +28,7 @@ from app.ui.models.wallet_models import ContactsModel, TxModel
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, button, label, muted
 from app.ui.widgets.qr import QrCode
+from app.ui.widgets.reflow import Columns, Flow
 
 POLL_MS = 3000
 GAS = Decimal(10**18)
@@ -55,8 +56,7 @@ class WalletPage(Page):
         self.setup.layout_.addLayout(row)
         self.content.addWidget(self.setup)
         # -- the wallet
-        top = QHBoxLayout()
-        top.setSpacing(16)
+        top = Columns(min_width=380, max_columns=2, spacing=16)
         self.address_card = Card()
         self.address_title = label("", "SectionTitle")
         self.qr = QrCode(size=156)
@@ -92,12 +92,11 @@ class WalletPage(Page):
         self.balance_card.layout_.addLayout(self.balances)
         self.network_note = muted(wrap=True)
         self.balance_card.layout_.addWidget(self.network_note)
-        actions = QHBoxLayout()
+        actions = Flow()
         self.send_button = button(primary=True)
         self.withdraw_button, self.deposit_button = button(), button()
         for b in (self.send_button, self.withdraw_button, self.deposit_button):
             actions.addWidget(b)
-        actions.addStretch(1)
         self.balance_card.layout_.addLayout(actions)
         top.addWidget(self.balance_card, 4)
         self.wallet_box = QWidget()
