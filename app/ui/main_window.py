@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from app.ui.backend import Backend
+from app.ui.backend import NETWORK, PRICES, Backend
+from app.ui.backend import WALLET as WALLET_AREA
 from app.ui.i18n import Languages
 from app.ui.pages.activity import ActivityPage
 from app.ui.pages.exchange import ExchangePage
@@ -52,8 +54,14 @@ class MainWindow(QMainWindow):
         self.demo_badge.setObjectName("DemoBadge")
         self.demo_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_badge.setVisible(backend.demo)
+        self.help_button = self.rail.add_tool("help")
+        self.help_menu = QMenu(self)  # Help: keyboard shortcuts (About and the tour go here)
+        self.help_button.setMenu(self.help_menu)
+        self.shortcuts_action = self.help_menu.addAction("")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.rail.add_bottom(self.demo_badge)
         self.rail.selected.connect(self.show_page)
+        self._add_shortcuts()
 
         self.home.convert_requested.connect(self._convert_from_home)
         self.home.populated.connect(self._home_populated)
@@ -62,6 +70,7 @@ class MainWindow(QMainWindow):
         languages.changed.connect(self._language_changed)
         self._awaiting_paint = False
         self._painted_once = False
+        self.dialog = None  # the dialog opened last (non-blocking)
         self.retranslate()
         self.show_page(HOME)
 
@@ -74,6 +83,60 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         self.resize(size.boundedTo(screen.size()))
 
+    # -- keyboard shortcuts -------------------------------------------------------------------
+    def _add_shortcuts(self) -> None:
+        """One action per shortcut, live wherever the focus is in the window; the list in
+        Help → Keyboard shortcuts is made from these same actions."""
+        def add(keys, slot) -> QAction:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self._page_actions = [add(f"Ctrl+{i + 1}", lambda _c=False, i=i: self.show_page(i))
+                              for i in range(len(self.pages))]
+        self._search_action = add("Ctrl+F", self.search_activity)
+        self._export_action = add("Ctrl+E", self.export_activity)
+        self._sync_action = add("F5", self.sync_now)
+        self._settings_action = add("Ctrl+,", lambda: self.show_page(SETTINGS))
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.addAction(self.shortcuts_action)
+
+    def shortcuts(self) -> list[tuple[QKeySequence, str]]:
+        """(keys, what they do) for every shortcut, in the order Help lists them."""
+        names = [self.rail._buttons[i][0].text() for i in range(len(self.pages))]
+        listed = [(a.shortcut(), self.tr("Go to {page}").format(page=name))
+                  for a, name in zip(self._page_actions, names, strict=True)]
+        return listed + [(self._search_action.shortcut(), self.tr("Search activity")),
+                         (self._export_action.shortcut(), self.tr("Export activity as CSV")),
+                         (self._sync_action.shortcut(),
+                          self.tr("Sync partners and refresh balances")),
+                         (self._settings_action.shortcut(), self.tr("Open settings")),
+                         (self.shortcuts_action.shortcut(), self.tr("Keyboard shortcuts"))]
+
+    def show_shortcuts(self) -> None:
+        from app.ui.dialogs.shortcuts import ShortcutsDialog
+
+        self.dialog = ShortcutsDialog(self.shortcuts(), self)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def search_activity(self) -> None:
+        self.show_page(ACTIVITY)
+        self.activity.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.activity.search.selectAll()
+
+    def export_activity(self) -> None:
+        self.show_page(ACTIVITY)
+        self.activity.export_button.click()
+
+    def sync_now(self) -> None:
+        """F5: bring every linked partner up to date and re-read prices and the wallet."""
+        self.partners.sync_all.click()
+        self.backend.notify(PRICES, WALLET_AREA, NETWORK)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("MiL.k Wallet") + (" — " + self.tr("Demo")
                                                        if self.backend.demo else ""))
@@ -82,6 +145,9 @@ class MainWindow(QMainWindow):
                                   self.tr("Settings"))):
             self.rail.set_text(i, text)
         self.demo_badge.setText(self.tr("DEMO"))
+        self.help_button.setText(self.tr("Help"))
+        self.help_button.setToolTip(self.help_button.text())
+        self.shortcuts_action.setText(self.tr("Keyboard shortcuts"))
         for page in self.pages:
             page.retranslate()
 

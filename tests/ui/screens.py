@@ -438,6 +438,13 @@ def _ask_reset(env: Env) -> QWidget:
     return open_dialog(env, page, page.reset_demo)
 
 
+@screen("dialog.keyboard_shortcuts")
+def _shortcuts(env: Env) -> QWidget:
+    env.show_page(HOME)
+    env.window.shortcuts_action.trigger()  # Help → Keyboard shortcuts
+    return env.window.dialog
+
+
 def open_all(env: Env, visit: Callable[[str, QWidget], None],
              names: list[str] | None = None) -> None:
     """Open each screen in turn, hand it to `visit`, close it."""

@@ -43,6 +43,7 @@ class ConfirmConvertDialog(QDialog):
         buttons = QDialogButtonBox()
         self.confirm = buttons.addButton(self.tr("Convert"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("Primary")
+        self.confirm.setDefault(True)  # Enter converts, Esc cancels
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

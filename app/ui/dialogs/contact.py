@@ -42,6 +42,7 @@ class ContactDialog(QDialog):
         cancel, save = button(self.tr("Cancel")), button(self.tr("Save"), primary=True)
         row.addWidget(cancel)
         row.addWidget(save)
+        save.setDefault(True)  # Enter saves, Esc cancels
         box.addLayout(row)
         cancel.clicked.connect(self.reject)
         save.clicked.connect(self._save)

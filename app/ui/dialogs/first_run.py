@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +39,7 @@ class FirstRunWizard(QDialog):
         outer.setContentsMargins(26, 22, 26, 20)
         at_least(self, 560)
         self.pages = QStackedWidget()
+        self.pages.currentChanged.connect(self._primary_is_default)
         outer.addWidget(scrolled(self.pages))
         self.message = label("", "Error", wrap=True)
         outer.addWidget(self.message)
@@ -53,6 +55,13 @@ class FirstRunWizard(QDialog):
     def go(self, page: int) -> None:
         self.message.setText("")
         self.pages.setCurrentIndex(page)
+
+    def _primary_is_default(self, index: int) -> None:
+        """Enter runs the step's main (primary) button; Esc closes."""
+        primary = [b for b in self.pages.widget(index).findChildren(QPushButton)
+                   if b.objectName() == "Primary"]
+        if primary:
+            primary[0].setDefault(True)
 
     def _page(self, title: str, text: str = "") -> QVBoxLayout:
         w = QWidget()
@@ -105,6 +114,7 @@ class FirstRunWizard(QDialog):
                             (second, self.tr("Repeat the password"))):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setPlaceholderText(hint)
+            field.setAccessibleName(hint)
             box.addWidget(field)
         return first, second
 
@@ -178,6 +188,7 @@ class FirstRunWizard(QDialog):
         for position in sorted(random.sample(range(len(self._phrase)), 3)):
             field = QLineEdit()
             field.setPlaceholderText(self.tr("Word {n}").format(n=position + 1))
+            field.setAccessibleName(field.placeholderText())
             self.confirm_box.addWidget(field)
             self.confirm_fields.append((position, field))
         self.go(CONFIRM)
@@ -195,6 +206,8 @@ class FirstRunWizard(QDialog):
             "digits)."))
         self.secret = QPlainTextEdit()
         self.secret.setFixedHeight(90)
+        self.secret.setTabChangesFocus(True)  # Tab moves on to the password, not into the text
+        self.secret.setAccessibleName(self.tr("Recovery phrase or private key"))
         box.addWidget(self.secret)
         self.import_pw, self.import_pw2 = self._passwords(box)
         box.addStretch(1)
@@ -221,6 +234,7 @@ class FirstRunWizard(QDialog):
             "Balances and history only. You can import the key later to send."))
         self.watch_address = QLineEdit()
         self.watch_address.setPlaceholderText("0x…")
+        self.watch_address.setAccessibleName(self.tr("Address to watch"))
         box.addWidget(self.watch_address)
         box.addStretch(1)
         box.addLayout(self._nav(CHOOSE, self.tr("Watch"), self._watch))

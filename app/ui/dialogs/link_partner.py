@@ -25,6 +25,7 @@ class LinkPartnerDialog(QDialog):
                             wrap=True))
         self.member = QLineEdit()
         self.member.setPlaceholderText(self.tr("Member id"))
+        self.member.setAccessibleName(self.tr("Member id"))
         self.send_code = button(self.tr("Send code"))
         row = QHBoxLayout()
         row.addWidget(self.member, 1)
@@ -34,6 +35,7 @@ class LinkPartnerDialog(QDialog):
         box.addWidget(self.sent)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Verification code"))
+        self.code.setAccessibleName(self.tr("Verification code"))
         self.code.setEnabled(False)
         box.addWidget(self.code)
         self.message = label("", "Error", wrap=True)
@@ -46,6 +48,7 @@ class LinkPartnerDialog(QDialog):
         actions.addWidget(self.cancel)
         actions.addWidget(self.link)
         box.addLayout(actions)
+        self.send_code.setDefault(True)  # Enter sends the code; once it is sent, Enter links
         self.send_code.clicked.connect(self._send_code)
         self.link.clicked.connect(self._link)
         self.cancel.clicked.connect(self.reject)
@@ -63,6 +66,7 @@ class LinkPartnerDialog(QDialog):
         self.sent.setText(text)
         self.code.setEnabled(True)
         self.link.setEnabled(True)
+        self.link.setDefault(True)
         self.code.setFocus()
 
     def _link(self) -> None:

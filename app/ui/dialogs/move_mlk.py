@@ -38,6 +38,7 @@ class MoveMlkDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Wallet password"))
+        self.password.setAccessibleName(self.tr("Wallet password"))
         self.password.setVisible(not withdraw)
         box.addWidget(self.password)
         self.message = label("", "Error", wrap=True)
@@ -51,6 +52,7 @@ class MoveMlkDialog(QDialog):
         box.addLayout(actions)
         self.max_button.clicked.connect(
             lambda: self.amount.setText(plain_amount("MLK", self.available)))
+        self.go.setDefault(True)  # Enter withdraws or deposits, Esc closes
         self.go.clicked.connect(self._go)
         self.close_button.clicked.connect(self.reject)
 

@@ -21,10 +21,12 @@ class PasswordDialog(QDialog):
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText(self.tr("Wallet password"))
+        self.field.setAccessibleName(self.tr("Wallet password"))
         box.addWidget(self.field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # Enter
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -58,6 +58,7 @@ class SendDialog(QDialog):
         )
         self.destination = QComboBox()
         self.destination.setEditable(True)
+        self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter: Review
         self.destination.lineEdit().setPlaceholderText("0x…")
         for c in contacts:
             if c.kind == "own":
@@ -65,6 +66,9 @@ class SendDialog(QDialog):
             name = f"{c.label} · {c.exchange}" if c.exchange and c.exchange != c.label else c.label
             self.destination.addItem(f"{name} — {c.address}", c.address)
         self.destination.setCurrentIndex(0 if self.destination.count() else -1)
+        destination_caption = muted(self.tr("To"))
+        destination_caption.setBuddy(self.destination)  # names it for screen readers
+        f.addWidget(destination_caption)
         f.addWidget(self.destination)
         row, self.amount, self.max_button = amount_row("MLK", self.tr("Max"))
         f.addLayout(row)
@@ -85,6 +89,7 @@ class SendDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Wallet password"))
+        self.password.setAccessibleName(self.tr("Wallet password"))
         s.addWidget(self.password)
         self.problem2 = label("", "Error", wrap=True)
         s.addWidget(self.problem2)
@@ -117,6 +122,10 @@ class SendDialog(QDialog):
         self.back_button.clicked.connect(lambda: self.steps.setCurrentIndex(0))
         self.send_button.clicked.connect(self._send)
         self.close_button.clicked.connect(self.accept)
+        # Enter runs the step's main button: Review, Sign and send, Close
+        self.next_button.setDefault(True)
+        self.steps.currentChanged.connect(lambda step: (
+            self.next_button, self.send_button, self.close_button)[step].setDefault(True))
         self._poll = QTimer(self, interval=1500)
         self._poll.timeout.connect(self._check)
 

@@ -26,7 +26,7 @@ from app.ui.errors import explain
 from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, describe
 from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
-from app.ui.widgets.common import button, muted
+from app.ui.widgets.common import button, captioned, muted
 from app.ui.widgets.reflow import Flow
 
 KIND_FILTERS = (("all", None), ("conversions", CONVERSIONS), ("sync", ("sync",)),
@@ -42,7 +42,7 @@ class ActivityPage(Page):
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent, scroll=False)
         self._catalog = []
-        bar = Flow(spacing=10)  # wraps onto two lines in a narrow window
+        bar = Flow(spacing=10, bottom=True)  # wraps onto two lines in a narrow window
         self.kind = QComboBox()
         self.asset = QComboBox()
         self.period = QComboBox()
@@ -50,8 +50,10 @@ class ActivityPage(Page):
         self.search.setClearButtonEnabled(True)
         self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.export_button = button()
-        for w in (self.kind, self.asset, self.period, self.search):
-            bar.addWidget(w)
+        self.captions = [muted() for _ in range(4)]  # Show, Asset, Period, Search
+        for caption, w in zip(self.captions, (self.kind, self.asset, self.period, self.search),
+                              strict=True):
+            bar.addWidget(captioned(caption, w))
         bar.addWidget(self.export_button)
         self.content.addLayout(bar)
         self.status = muted()
@@ -67,6 +69,7 @@ class ActivityPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -109,6 +112,12 @@ class ActivityPage(Page):
         self.search.setPlaceholderText(self.tr("Search details, hashes, addresses"))
         self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
             self.search.placeholderText()) + 48)  # the hint is read in full
+        for caption, text in zip(self.captions, (self.tr("Show"), self.tr("Asset"),
+                                                 self.tr("Period"), self.tr("Search")),
+                                 strict=True):
+            caption.setText(text)
+        self.table.setAccessibleName(self.tr("Activity"))
+        self.details.setAccessibleName(self.tr("Details of the selected entry"))
         self.export_button.setText(self.tr("Export CSV"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
         self._count()

@@ -36,6 +36,7 @@ class ExchangePage(Page):
         self._catalog = []
         self._request_id = 0
         self._pending_prefill = None
+        self._review_when_quoted = False  # Enter came before the quote
         self.dialog = None
         row = Columns(min_width=360, max_columns=3, spacing=16)  # form, quote, result
 
@@ -44,6 +45,8 @@ class ExchangePage(Page):
         form.layout_.addWidget(self.form_title)
         self.from_caption, self.to_caption = muted(), muted()
         self.from_box, self.to_box = QComboBox(), QComboBox()
+        self.from_caption.setBuddy(self.from_box)  # names the boxes for screen readers
+        self.to_caption.setBuddy(self.to_box)
         self.swap_button = button(link=True)
         form.layout_.addWidget(self.from_caption)
         form.layout_.addWidget(self.from_box)
@@ -114,6 +117,7 @@ class ExchangePage(Page):
         self.swap_button.clicked.connect(self._swap)
         self.max_button.clicked.connect(self._use_max)
         self.review.clicked.connect(self._review)
+        self.amount.returnPressed.connect(self._enter)
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -131,6 +135,7 @@ class ExchangePage(Page):
         self.receive_caption.setText(self.tr("You receive") if self.pay_mode.isChecked()
                                      else self.tr("You give"))
         self.amount.setPlaceholderText(self.tr("Amount"))
+        self.amount.setAccessibleName(self.tr("Amount"))
         self.quote_hint.setText(self.tr("TICA always trades at market value; every leg costs "
                                         "1.5%. Quotes are valid for 30 seconds."))
         self._fill_assets()
@@ -184,6 +189,7 @@ class ExchangePage(Page):
     # -- quoting -------------------------------------------------------------------------------
     def _inputs_changed(self, *_args) -> None:
         self._quote = None
+        self._review_when_quoted = False
         self.review.setEnabled(False)
         self._tick.stop()
         self._render_available()
@@ -229,11 +235,15 @@ class ExchangePage(Page):
         self.review.setEnabled(enough)
         self._tick.start()
         self._render_quote()
+        if enough and self._review_when_quoted:
+            self._review_when_quoted = False
+            self._review()
 
     def _quote_failed(self, rid: int, error) -> None:
         if rid != self._request_id:
             return
         self._quote = None
+        self._review_when_quoted = False
         self.problem.setText(explain(error))
         if getattr(error, "exit_code", 0) == 2:
             self.amount.setProperty("invalid", True)
@@ -300,6 +310,16 @@ class ExchangePage(Page):
         src = self.from_box.currentData()
         have = self._balances.get(src, 0)
         self.amount.setText(plain_amount(src, have))
+
+    def _enter(self) -> None:
+        """Enter in the amount reviews the conversion, or does so once the quote arrives."""
+        if self.review.isEnabled():
+            self.review.click()
+        elif self.amount.text().strip():
+            self._review_when_quoted = True
+            if self._debounce.isActive():
+                self._debounce.stop()
+                self._request_quote()
 
     def _review(self) -> None:
         if self._quote is None:

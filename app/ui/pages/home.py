@@ -25,6 +25,10 @@ class PartnerCard(Card):
         self.code = holding.partner.code
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         p = holding.partner
+        # The keyboard reaches it with Tab and opens it with Enter or Space, as a click does.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(f"{fmt.partner_name(p)}, {fmt.points(holding.balance)}")
+        self.setAccessibleDescription(self.tr("Press Enter to convert these points"))
         head = titled_row(fmt.partner_name(p), p.color)
         if not holding.linked:
             head.addWidget(label(self.tr("not linked"), "Chip"))
@@ -46,6 +50,12 @@ class PartnerCard(Card):
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.code)
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.code)
+        else:
+            super().keyPressEvent(event)
 
 
 class HomePage(Page):

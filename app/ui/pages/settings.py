@@ -46,6 +46,8 @@ class SettingsPage(Page):
         self.language_caption, self.theme_caption = muted(), muted()
         look_form.addRow(self.language_caption, self.language)
         look_form.addRow(self.theme_caption, self.theme)
+        self.language_caption.setBuddy(self.language)  # names the boxes for screen readers
+        self.theme_caption.setBuddy(self.theme)
         look.layout_.addWidget(self.look_title)
         look.layout_.addLayout(look_form)
         look.layout_.addStretch(1)
@@ -82,6 +84,10 @@ class SettingsPage(Page):
         net_form.addRow(self.chain_caption, self.chain_id)
         net_form.addRow(self.token_caption, self.token)
         net_form.addRow(self.treasury_caption, self.treasury)
+        for caption, field in ((self.rpc_caption, self.rpc_url), (self.chain_caption,
+                               self.chain_id), (self.token_caption, self.token),
+                               (self.treasury_caption, self.treasury)):
+            caption.setBuddy(field)
         network.layout_.addWidget(self.network_title)
         network.layout_.addWidget(self.network_state)
         network.layout_.addLayout(net_form)
@@ -134,6 +140,11 @@ class SettingsPage(Page):
         self.backup.clicked.connect(self._backup)
         self.restore.clicked.connect(self._restore)
         self.reset_demo.clicked.connect(self._reset_demo)
+        # Enter in a field runs the button beside or below it
+        self.static_value.returnPressed.connect(self.set_static.click)
+        self.upbit_url.returnPressed.connect(self.use_upbit.click)
+        for field in (self.rpc_url, self.chain_id, self.token, self.treasury):
+            field.returnPressed.connect(self.use_rpc.click)
         self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
@@ -153,6 +164,8 @@ class SettingsPage(Page):
         self.theme.blockSignals(False)
         self.price_title.setText(self.tr("MLK price"))
         self.static_value.setPlaceholderText(self.tr("KRW per MLK, e.g. 200"))
+        self.static_value.setAccessibleName(self.tr("MLK price in KRW"))
+        self.upbit_url.setAccessibleName(self.tr("Upbit API address"))
         self.set_static.setText(self.tr("Use this price"))
         self.upbit_url.setPlaceholderText("https://api.upbit.com")
         self.use_upbit.setText(self.tr("Use Upbit"))

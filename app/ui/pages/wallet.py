@@ -117,6 +117,7 @@ class WalletPage(Page):
         tx_actions.addWidget(self.cancel_button)
         self.wallet_box.layout_.addLayout(tx_actions)
         self.wallet_box.layout_.addWidget(self.txs)
+        self.txs_title.setBuddy(self.txs)  # the titles name the tables for screen readers
 
         self.book_title = label("", "SectionTitle")
         self.book = QTableView()
@@ -130,6 +131,7 @@ class WalletPage(Page):
             book_actions.addWidget(b)
         self.wallet_box.layout_.addLayout(book_actions)
         self.wallet_box.layout_.addWidget(self.book)
+        self.book_title.setBuddy(self.book)
         self.message = label("", "Error", wrap=True)
         self.wallet_box.layout_.addWidget(self.message)
         self.content.addWidget(self.wallet_box)
@@ -319,6 +321,7 @@ def _table(view: QTableView, model) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setShowGrid(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setMinimumHeight(170)
