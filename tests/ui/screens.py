@@ -97,8 +97,10 @@ class Env:
             return
         svc = self.backend.services
         node = svc.chain.demo_node
-        svc.wallet.watch(node.demo_user_address)
-        svc.wallet.book.add("Upbit", node.exchange_address, "exchange", "Upbit")
+        if not svc.wallet.status().exists:
+            svc.wallet.watch(node.demo_user_address)
+        if not any(c.kind == "exchange" for c in svc.wallet.book.entries()):
+            svc.wallet.book.add("Upbit", node.exchange_address, "exchange", "Upbit")
         svc.exchange.convert("SSG_DUTYFREE", "MLK", "20000", key="screens")
         svc.bridge.withdraw("40", key="screens")
         from app.ui.backend import ALL
@@ -112,7 +114,7 @@ class Env:
         if top in self.windows:
             return
         if isinstance(top, QDialog):
-            top.reject()
+            top.done(QDialog.DialogCode.Rejected)  # no "are you sure?" on the way out
         top.close()
         top.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -141,12 +143,17 @@ def _home(env: Env) -> QWidget:
     return env.window
 
 
+def fresh_page(env: Env, index: int, shown: Callable[[QWidget], QWidget]) -> QWidget:
+    """A page of the fresh profile's window, once `shown(window)` is on screen."""
+    window, backend = env.fresh
+    env.show_page(index, window, backend)
+    env.wait(lambda: shown(window).isVisible())
+    return window
+
+
 @screen("page.home.nothing_linked")
 def _home_empty(env: Env) -> QWidget:
-    window, backend = env.fresh
-    env.show_page(HOME, window, backend)
-    env.wait(lambda: window.home.empty_box.isVisible())
-    return window
+    return fresh_page(env, HOME, lambda window: window.home.empty_box)
 
 
 @screen("page.exchange.quote")
@@ -157,22 +164,26 @@ def _exchange_quote(env: Env) -> QWidget:
     return env.window
 
 
+def fill_exchange(env: Env, src: str, dst: str, amount: str, exact_out: bool = False):
+    """The Exchange form filled in as a person does; returns the page."""
+    page = env.show_page(EXCHANGE)
+    page.from_box.setCurrentIndex(page.from_box.findData(src))
+    page.to_box.setCurrentIndex(page.to_box.findData(dst))
+    env.click(page.get_mode if exact_out else page.pay_mode)
+    env.type(page.amount, amount)
+    return page
+
+
 @screen("page.exchange.refused")
 def _exchange_refused(env: Env) -> QWidget:
-    page = env.show_page(EXCHANGE)
-    page.from_box.setCurrentIndex(page.from_box.findData("MLK"))
-    page.to_box.setCurrentIndex(page.to_box.findData("AIRPORT_LIMO"))
-    env.type(page.amount, "5000")
+    page = fill_exchange(env, "MLK", "AIRPORT_LIMO", "5000")
     env.wait(lambda: page.problem.text() != "")
     return env.window
 
 
 @screen("page.exchange.converted")
 def _exchange_converted(env: Env) -> QWidget:
-    page = env.show_page(EXCHANGE)
-    page.from_box.setCurrentIndex(page.from_box.findData("SSG_DUTYFREE"))
-    page.to_box.setCurrentIndex(page.to_box.findData("AIRPORT_LIMO"))
-    env.type(page.amount, "5000")
+    page = fill_exchange(env, "SSG_DUTYFREE", "AIRPORT_LIMO", "5000")
     env.wait(lambda: page.review.isEnabled())
     dialog = open_dialog(env, page, page.review)
     env.click(dialog.confirm)
@@ -183,10 +194,7 @@ def _exchange_converted(env: Env) -> QWidget:
 
 @screen("page.wallet.setup")
 def _wallet_setup(env: Env) -> QWidget:
-    window, backend = env.fresh
-    env.show_page(WALLET, window, backend)
-    env.wait(lambda: window.wallet.setup.isVisible())
-    return window
+    return fresh_page(env, WALLET, lambda window: window.wallet.setup)
 
 
 @screen("page.wallet")
@@ -238,18 +246,17 @@ def _wizard_choose(env: Env) -> QWidget:
 
 @screen("dialog.first_run.create")
 def _wizard_create(env: Env) -> QWidget:
-    wizard = _wizard(env)
-    env.click(wizard.pages.widget(0).findChildren(QPushButton)[0])
-    wizard.message.setText(wizard.tr("The two passwords differ."))
-    return wizard
+    return _wizard(env, "create")
 
 
 def _phrase_shown(env: Env):
     from app.core.keys import mnemonic
+    from app.ui.dialogs.first_run import PHRASE, _fill_words
 
     wizard = _wizard(env, "create")
-    address = env.backend.services.chain.demo_node.demo_user_address
-    wizard._created((address, mnemonic.generate(24)))  # the longest phrase there is
+    wizard._phrase = mnemonic.generate(24).reveal().split()  # the longest phrase there is
+    _fill_words(wizard.words_grid, wizard._phrase)
+    wizard.go(PHRASE)
     return wizard
 
 
@@ -284,11 +291,7 @@ def _wizard_done(env: Env) -> QWidget:
 
 
 def _confirm(env: Env, src: str, dst: str, amount: str, exact_out: bool = False) -> QWidget:
-    page = env.show_page(EXCHANGE)
-    page.from_box.setCurrentIndex(page.from_box.findData(src))
-    page.to_box.setCurrentIndex(page.to_box.findData(dst))
-    env.click(page.get_mode if exact_out else page.pay_mode)
-    env.type(page.amount, amount)
+    page = fill_exchange(env, src, dst, amount, exact_out)
     env.wait(lambda: page.review.isEnabled())
     return open_dialog(env, page, page.review)
 
