@@ -69,7 +69,7 @@ def _minimum_below_content(top: QWidget) -> str | None:
                              ("height", floor.height(), need.height())):
         if 0 < has < wants:
             return f"its minimum {axis} is set to {has} px, below the {wants} px its " \
-                   f"content needs: it can be made narrower than what it shows"
+                   f"content needs: it can be made smaller than what it shows"
     return None
 
 

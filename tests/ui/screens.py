@@ -113,11 +113,15 @@ class Env:
         """Close a dialog a screen opened (the windows stay for the next screen)."""
         if top in self.windows:
             return
+        self._settle_all()  # what the dialog asked for arrives while it is still there
         if isinstance(top, QDialog):
             top.done(QDialog.DialogCode.Rejected)  # no "are you sure?" on the way out
         top.close()
         top.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self._settle_all()
+
+    def _settle_all(self) -> None:
         for _window, backend in [(self.window, self.backend)] + ([self._fresh] if self._fresh
                                                                 else []):
             settle(self.qtbot, backend)
@@ -419,7 +423,7 @@ def _send_review_lookalike(env: Env) -> QWidget:
 
 @screen("dialog.send.progress")
 def _send_progress(env: Env) -> QWidget:
-    dialog = _send_dialog(env)
+    dialog = _send_review(env, env.backend.services.wallet.book.entries()[0].address)
     tx = env.backend.services.chain.tracker().page(limit=1)[0]
     dialog._tx = tx
     dialog.steps.setCurrentIndex(2)

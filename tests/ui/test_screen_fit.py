@@ -24,12 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
-from app.ui.app import PRESENTER_SCALE
 from tests.ui import fit
 from tests.ui.screens import SCREENS, Env, open_all
 
 SIZES = (QSize(960, 540), QSize(1280, 800), QSize(1920, 1080))
 PRESENTER = QSize(1440, 900)
+try:  # presenter mode's type scale, wherever the app keeps it
+    from app.ui.display import PRESENTER_SCALE
+except ImportError:
+    from app.ui.app import PRESENTER_SCALE
 
 
 def lay_out() -> None:
