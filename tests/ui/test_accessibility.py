@@ -298,6 +298,12 @@ def press(qtbot, key) -> None:
     qtbot.keyClick(widget, key)
 
 
+def type_and_enter(qtbot, env: Env, field: QLineEdit, text: str) -> None:
+    field.setFocus()
+    env.type(field, text)
+    press(qtbot, Qt.Key.Key_Return)
+
+
 def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     env = Env(make_app, qtbot, "en")
     svc = env.backend.services
@@ -307,9 +313,7 @@ def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     page = env.show_page(EXCHANGE)
     page.from_box.setCurrentIndex(page.from_box.findData("YANOLJA"))
     page.to_box.setCurrentIndex(page.to_box.findData("MLK"))
-    page.amount.setFocus()
-    env.type(page.amount, "2000")
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, page.amount, "2000")
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10_000)
     activate(qtbot, page.dialog)
     head = svc.admin.verify().head_seq
@@ -329,31 +333,24 @@ def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     # Link a partner: Enter sends the code, then Enter links
     link = SCREENS["dialog.link_partner"].open(env)
     activate(qtbot, link)
-    link.member.setFocus()
-    env.type(link.member, "minji-77")
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, link.member, "minji-77")
     qtbot.waitUntil(lambda: link.code.hasFocus(), timeout=10_000)
     from app.core.connectors.demo import DemoConnector
 
-    env.type(link.code, DemoConnector(link.partner).code_for("minji-77"))
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, link.code, DemoConnector(link.partner).code_for("minji-77"))
     qtbot.waitUntil(lambda: "Linked" in link.sent.text(), timeout=10_000)
     env.close(link)
 
     # Settings: Enter in the price field sets it
     activate(qtbot, w)
     settings = env.show_page(SETTINGS)
-    settings.static_value.setFocus()
-    env.type(settings.static_value, "210")
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, settings.static_value, "210")
     qtbot.waitUntil(lambda: svc.prices.current().krw_per_mlk == 210, timeout=10_000)
 
     # Withdraw: Enter in the amount withdraws
     move = SCREENS["dialog.withdraw"].open(env)
     activate(qtbot, move)
-    move.amount.setFocus()
-    env.type(move.amount, "1")
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, move.amount, "1")
     qtbot.waitUntil(lambda: move.go.isHidden(), timeout=30_000)
     env.close(move)
 
@@ -367,9 +364,7 @@ def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     assert send.steps.currentIndex() == 0 and send.problem1.text()  # watch-only: refused
     send._prepared(svc.sending.prepare(svc.wallet.book.entries()[0].address, "1",
                                        sender=svc.chain.demo_node.demo_user_address))
-    send.password.setFocus()
-    env.type(send.password, "password123")
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, send.password, "password123")
     assert "Tick every warning" in send.problem2.text()
     press(qtbot, Qt.Key.Key_Escape)
     assert not send.isVisible()
@@ -403,9 +398,8 @@ def test_enter_in_the_wizard_and_search(make_app, qtbot):
     env = Env(make_app, qtbot, "en")
     wizard = SCREENS["dialog.first_run.watch"].open(env)
     activate(qtbot, wizard)
-    wizard.watch_address.setFocus()
-    env.type(wizard.watch_address, env.backend.services.chain.demo_node.demo_user_address)
-    press(qtbot, Qt.Key.Key_Return)
+    type_and_enter(qtbot, env, wizard.watch_address,
+                   env.backend.services.chain.demo_node.demo_user_address)
     qtbot.waitUntil(lambda: "Address" in wizard.done_text.text(), timeout=20_000)
     press(qtbot, Qt.Key.Key_Return)  # "Open the wallet"
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=5000)
