@@ -13,6 +13,11 @@ pytest_plugins = ["tests.support.postgres", "tests.support.secret_service", "tes
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def pytest_addoption(parser):
+    parser.addoption("--screens-dir", metavar="DIR",
+                     help="save every screen tests/ui/test_screen_fit.py renders as PNG in DIR")
+
+
 @pytest.fixture
 def clock():
     from app.core.clock import FixedClock

@@ -37,7 +37,7 @@ def profile_dir(args) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from PySide6.QtCore import QEvent, QSettings, QTimer
+    from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
     from PySide6.QtWidgets import QApplication
 
     from app.ui import i18n, theme
@@ -62,9 +62,9 @@ def main(argv: list[str] | None = None) -> int:
 
     backend = Backend(profile_dir(args), demo=args.demo, parent=app)  # Qt owns it, not the GC
     window = MainWindow(backend, languages, prefs)
+    window.resize_within_screen(QSize(1600, 1000) if args.presenter else QSize(1280, 860))
     if args.presenter:  # for this run, without changing the saved choice
         window.display.set_presenter(True, remember=False)
-    window.resize(1280 if not args.presenter else 1600, 860 if not args.presenter else 1000)
     if args.screenshot:
         from app.ui.screenshots import Screenshots
 

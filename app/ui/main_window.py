@@ -1,11 +1,12 @@
 """The main window: navigation rail + pages. Wiring only; every page is its own module."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
-from app.ui.backend import Backend
+from app.ui.backend import NETWORK, PRICES, Backend
+from app.ui.backend import WALLET as WALLET_AREA
 from app.ui.display import DisplayModes
 from app.ui.i18n import Languages
 from app.ui.pages.activity import ActivityPage
@@ -28,7 +29,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.backend = backend
         self.languages = languages
-        self.setMinimumSize(1120, 760)
+        # No fixed minimum: the rail and the pages say how small the window can be (pages
+        # scroll and reflow), which stays within 960×540 (a 1080p screen at 200 %).
         central = QWidget()
         row = QHBoxLayout(central)
         row.setContentsMargins(0, 0, 0, 0)
@@ -57,8 +59,19 @@ class MainWindow(QMainWindow):
         self.demo_badge.setObjectName("DemoBadge")
         self.demo_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.demo_badge.setVisible(backend.demo)
+        self.help_button = self.rail.add_tool("help")
+        self.help_menu = QMenu(self)  # Help: keyboard shortcuts (About and the tour go here)
+        self.help_button.setMenu(self.help_menu)
+        self.shortcuts_action = self.help_menu.addAction("")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.tour_action = self.help_menu.addAction("")
+        self.tour_action.triggered.connect(self.start_tour)
+        self.tour_action.setVisible(backend.demo)  # the tour drives the demo profile
+        self.about_action = self.help_menu.addAction("")
+        self.about_action.triggered.connect(lambda: self.settings.show_about())
         self.rail.add_bottom(self.demo_badge)
         self.rail.selected.connect(self.show_page)
+        self._add_shortcuts()
 
         self.home.convert_requested.connect(self._convert_from_home)
         self.home.populated.connect(self._home_populated)
@@ -66,19 +79,90 @@ class MainWindow(QMainWindow):
         self.settings.theme_changed.connect(self._restyle)
         self.display.changed.connect(self._restyle)
         self.tray.open_requested.connect(self.bring_back)
-        for keys, toggle in ((PRESENTER_KEYS, lambda: self.display.set_presenter(
-                not self.display.presenter)), (PRIVACY_KEYS, lambda: self.display.set_private(
-                    not self.display.private))):
-            QShortcut(QKeySequence(keys), self, activated=toggle)
         languages.changed.connect(self._language_changed)
         self._awaiting_paint = False
         self._painted_once = False
+        self.dialog = None  # the dialog opened last (non-blocking)
         self.retranslate()
         self.show_page(HOME)
 
     def show_page(self, index: int) -> None:
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
+
+    def resize_within_screen(self, size: QSize) -> None:
+        """Open at `size`, or as much of it as the screen has room for."""
+        screen = self.screen().availableGeometry()
+        self.resize(size.boundedTo(screen.size()))
+
+    # -- keyboard shortcuts -------------------------------------------------------------------
+    def _add_shortcuts(self) -> None:
+        """One action per shortcut, live wherever the focus is in the window; the list in
+        Help → Keyboard shortcuts is made from these same actions."""
+        def add(keys, slot) -> QAction:
+            action = QAction(self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            return action
+
+        self._page_actions = [add(f"Ctrl+{i + 1}", lambda _c=False, i=i: self.show_page(i))
+                              for i in range(len(self.pages))]
+        self._search_action = add("Ctrl+F", self.search_activity)
+        self._export_action = add("Ctrl+E", self.export_activity)
+        self._sync_action = add("F5", self.sync_now)
+        self._settings_action = add("Ctrl+,", lambda: self.show_page(SETTINGS))
+        self._presenter_action = add(PRESENTER_KEYS, lambda: self.display.set_presenter(
+            not self.display.presenter))
+        self._privacy_action = add(PRIVACY_KEYS, lambda: self.display.set_private(
+            not self.display.private))
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.addAction(self.shortcuts_action)
+
+    def shortcuts(self) -> list[tuple[QKeySequence, str]]:
+        """(keys, what they do) for every shortcut, in the order Help lists them."""
+        names = [self.rail._buttons[i][0].text() for i in range(len(self.pages))]
+        listed = [(a.shortcut(), self.tr("Go to {page}").format(page=name))
+                  for a, name in zip(self._page_actions, names, strict=True)]
+        return listed + [(self._search_action.shortcut(), self.tr("Search activity")),
+                         (self._export_action.shortcut(), self.tr("Export activity as CSV")),
+                         (self._sync_action.shortcut(),
+                          self.tr("Sync partners and refresh balances")),
+                         (self._settings_action.shortcut(), self.tr("Open settings")),
+                         (self._presenter_action.shortcut(),
+                          self.tr("Presenter mode: larger type, on or off")),
+                         (self._privacy_action.shortcut(),
+                          self.tr("Privacy mode: hide balances and addresses, on or off")),
+                         (self.shortcuts_action.shortcut(), self.tr("Keyboard shortcuts"))]
+
+    def start_tour(self) -> None:
+        """Help → Guided tour: the presenter's hands-free tour of the demo."""
+        from app.ui.tour import Tour
+
+        self.tour = Tour(self)
+        self.tour.start()
+
+    def show_shortcuts(self) -> None:
+        from app.ui.dialogs.shortcuts import ShortcutsDialog
+
+        self.dialog = ShortcutsDialog(self.shortcuts(), self)
+        self.dialog.finished.connect(self.dialog.deleteLater)
+        self.dialog.open()
+
+    def search_activity(self) -> None:
+        self.show_page(ACTIVITY)
+        self.activity.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.activity.search.selectAll()
+
+    def export_activity(self) -> None:
+        self.show_page(ACTIVITY)
+        self.activity.export_button.click()
+
+    def sync_now(self) -> None:
+        """F5: bring every linked partner up to date and re-read prices and the wallet."""
+        self.partners.sync_all.click()
+        self.backend.notify(PRICES, WALLET_AREA, NETWORK)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("MiL.k Wallet") + (" — " + self.tr("Demo")
@@ -88,6 +172,11 @@ class MainWindow(QMainWindow):
                                   self.tr("Settings"))):
             self.rail.set_text(i, text)
         self.demo_badge.setText(self.tr("DEMO"))
+        self.help_button.setText(self.tr("Help"))
+        self.help_button.setToolTip(self.help_button.text())
+        self.shortcuts_action.setText(self.tr("Keyboard shortcuts"))
+        self.about_action.setText(self.tr("About MiL.k Wallet"))
+        self.tour_action.setText(self.tr("Guided tour (demo)"))
         self.tray.retranslate()
         for page in self.pages:
             page.retranslate()

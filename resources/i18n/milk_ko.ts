@@ -57,170 +57,196 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="105"/>
+        <location filename="../../app/ui/pages/activity.py" line="109"/>
+        <location filename="../../app/ui/pages/activity.py" line="125"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="107"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>All activity</source>
         <translation>전체 활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="107"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>Conversions</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="107"/>
+        <location filename="../../app/ui/pages/activity.py" line="111"/>
         <source>Partner syncs</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="108"/>
+        <location filename="../../app/ui/pages/activity.py" line="112"/>
         <source>Expired points</source>
         <translation>소멸된 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="108"/>
+        <location filename="../../app/ui/pages/activity.py" line="112"/>
         <source>Withdrawals and deposits</source>
         <translation>출금 및 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="109"/>
+        <location filename="../../app/ui/pages/activity.py" line="113"/>
         <source>Chain transactions</source>
         <translation>체인 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="115"/>
         <source>All time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="115"/>
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="115"/>
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="112"/>
+        <location filename="../../app/ui/pages/activity.py" line="116"/>
         <source>Last 12 months</source>
         <translation>최근 12개월</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="114"/>
+        <location filename="../../app/ui/pages/activity.py" line="118"/>
         <source>Search details, hashes, addresses</source>
         <translation>내용, 해시, 주소 검색</translation>
     </message>
     <message>
+        <location filename="../../app/ui/pages/activity.py" line="121"/>
+        <source>Show</source>
+        <translation>종류</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="121"/>
+        <source>Asset</source>
+        <translation>자산</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <source>Period</source>
+        <translation>기간</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
         <location filename="../../app/ui/pages/activity.py" line="126"/>
+        <source>Details of the selected entry</source>
+        <translation>선택한 항목의 세부 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/activity.py" line="138"/>
         <source>All assets</source>
         <translation>모든 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="161"/>
+        <location filename="../../app/ui/pages/activity.py" line="173"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="170"/>
+        <location filename="../../app/ui/pages/activity.py" line="182"/>
         <source>No activity matches these filters.</source>
         <translation>이 조건에 맞는 활동이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="171"/>
+        <location filename="../../app/ui/pages/activity.py" line="183"/>
         <source>Nothing here yet.</source>
         <translation>아직 내역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="173"/>
+        <location filename="../../app/ui/pages/activity.py" line="185"/>
         <source>{n} shown</source>
         <translation>{n}건 표시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="174"/>
+        <location filename="../../app/ui/pages/activity.py" line="186"/>
         <source>scroll for more</source>
         <translation>스크롤하면 더 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="185"/>
+        <location filename="../../app/ui/pages/activity.py" line="197"/>
         <source>Select a row to see its details, including the ledger hash.</source>
         <translation>항목을 선택하면 원장 해시를 포함한 상세 내용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="196"/>
+        <location filename="../../app/ui/pages/activity.py" line="208"/>
         <source>Ledger entry</source>
         <translation>원장 항목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="196"/>
+        <location filename="../../app/ui/pages/activity.py" line="208"/>
         <source>Hash</source>
         <translation>해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="200"/>
+        <location filename="../../app/ui/pages/activity.py" line="212"/>
         <source>On chain</source>
         <translation>체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="205"/>
+        <location filename="../../app/ui/pages/activity.py" line="217"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="205"/>
+        <location filename="../../app/ui/pages/activity.py" line="217"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="200"/>
-        <location filename="../../app/ui/pages/activity.py" line="205"/>
+        <location filename="../../app/ui/pages/activity.py" line="212"/>
+        <location filename="../../app/ui/pages/activity.py" line="217"/>
         <source>Transaction</source>
         <translation>트랜잭션</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="115"/>
-        <location filename="../../app/ui/pages/activity.py" line="224"/>
+        <location filename="../../app/ui/pages/activity.py" line="127"/>
+        <location filename="../../app/ui/pages/activity.py" line="236"/>
         <source>Export statement</source>
         <translation>거래 내역 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="116"/>
+        <location filename="../../app/ui/pages/activity.py" line="128"/>
         <source>One row per entry, in your language, with partner names and KRW values (CSV)</source>
         <translation>항목마다 한 줄, 사용 중인 언어로 제휴사 이름과 원화 가치를 담은 파일 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="118"/>
-        <location filename="../../app/ui/pages/activity.py" line="229"/>
+        <location filename="../../app/ui/pages/activity.py" line="130"/>
+        <location filename="../../app/ui/pages/activity.py" line="241"/>
         <source>Ledger export</source>
         <translation>원장 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="119"/>
+        <location filename="../../app/ui/pages/activity.py" line="131"/>
         <source>Every posting with its account, exact amount, key and hash (CSV)</source>
         <translation>모든 분개를 계정, 정확한 금액, 키, 해시와 함께 담은 파일 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="212"/>
+        <location filename="../../app/ui/pages/activity.py" line="224"/>
         <source>Hide technical details</source>
         <translation>기술 정보 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="213"/>
+        <location filename="../../app/ui/pages/activity.py" line="225"/>
         <source>Technical details</source>
         <translation>기술 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="239"/>
+        <location filename="../../app/ui/pages/activity.py" line="251"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="247"/>
+        <location filename="../../app/ui/pages/activity.py" line="259"/>
         <source>Exported {n} entries to {path}</source>
         <translation>{n}건을 {path}에 내보냈습니다</translation>
     </message>
@@ -228,35 +254,35 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="53"/>
-        <location filename="../../app/ui/dialogs/password.py" line="57"/>
-        <location filename="../../app/ui/dialogs/password.py" line="72"/>
+        <location filename="../../app/ui/dialogs/password.py" line="56"/>
+        <location filename="../../app/ui/dialogs/password.py" line="60"/>
+        <location filename="../../app/ui/dialogs/password.py" line="75"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="58"/>
+        <location filename="../../app/ui/dialogs/password.py" line="61"/>
         <source>Your key is encrypted again with the new password. The recovery phrase stays the same.</source>
         <translation>키를 새 비밀번호로 다시 암호화합니다. 복구 문구는 그대로입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="62"/>
-        <location filename="../../app/ui/dialogs/password.py" line="63"/>
+        <location filename="../../app/ui/dialogs/password.py" line="65"/>
+        <location filename="../../app/ui/dialogs/password.py" line="66"/>
         <source>Current password</source>
         <translation>현재 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="73"/>
+        <location filename="../../app/ui/dialogs/password.py" line="76"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="83"/>
+        <location filename="../../app/ui/dialogs/password.py" line="86"/>
         <source>The two new passwords differ.</source>
         <translation>새 비밀번호 두 개가 서로 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="86"/>
+        <location filename="../../app/ui/dialogs/password.py" line="89"/>
         <source>Encrypting your key again…</source>
         <translation>키를 다시 암호화하는 중…</translation>
     </message>
@@ -264,7 +290,12 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="170"/>
+        <location filename="../../app/ui/widgets/common.py" line="129"/>
+        <source>Amount in {unit}</source>
+        <translation>{unit} 금액</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/widgets/common.py" line="190"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -272,77 +303,77 @@
 <context>
     <name>ConfirmConvertDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="20"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="21"/>
         <source>Confirm conversion</source>
         <translation>교환 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="25"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="26"/>
         <source>Convert with TICA?</source>
         <translation>TICA로 교환할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="28"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="29"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="29"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="30"/>
         <source>You receive</source>
         <translation>받는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="30"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="31"/>
         <source>Fee</source>
         <translation>수수료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="32"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="33"/>
         <source>At least</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="34"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="35"/>
         <source>At most</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="36"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="37"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="36"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="37"/>
         <source>manual price</source>
         <translation>수동 입력 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="42"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="43"/>
         <source>If the price moves beyond this limit before TICA books it, nothing happens and you will be told why.</source>
         <translation>TICA가 처리하기 전에 가격이 이 한도를 넘어 움직이면 아무것도 실행되지 않으며, 그 이유를 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="47"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="48"/>
         <source>I understand: {partner} is not linked, so these points stay in MiL.k until I link my {partner} membership.</source>
         <translation>확인했습니다: {partner}이(가) 연결되어 있지 않으므로, {partner} 회원 계정을 연결할 때까지 이 포인트는 MiL.k에만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="54"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="55"/>
         <source>Convert</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="57"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="58"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="75"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="76"/>
         <source>This quote has expired. Close this and get a new quote.</source>
         <translation>견적이 만료되었습니다. 이 창을 닫고 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="79"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="80"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>
@@ -350,72 +381,72 @@
 <context>
     <name>ContactDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="16"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="17"/>
         <source>Edit address</source>
         <translation>주소 수정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="16"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="17"/>
         <source>New address</source>
         <translation>새 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="27"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="28"/>
         <source>Exchange deposit address</source>
         <translation>거래소 입금 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="28"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="29"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="28"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="29"/>
         <source>Own</source>
         <translation>내 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="34"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="35"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="35"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="36"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="36"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="37"/>
         <source>Address</source>
         <translation>주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="37"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="38"/>
         <source>Kind</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="38"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="39"/>
         <source>Exchange</source>
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="41"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="42"/>
         <source>The network the exchange&apos;s deposit page names for this address. MLK sent on another network is usually lost.</source>
         <translation>거래소 입금 화면에서 이 주소에 대해 안내하는 네트워크입니다. 다른 네트워크로 보낸 MLK는 대개 되찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="49"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="50"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="49"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="50"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="69"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="71"/>
         <source>{name} (this wallet&apos;s network)</source>
         <translation>{name} (이 지갑의 네트워크)</translation>
     </message>
@@ -757,167 +788,168 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="126"/>
+        <location filename="../../app/ui/pages/exchange.py" line="131"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="127"/>
+        <location filename="../../app/ui/pages/exchange.py" line="132"/>
         <source>Convert through TICA</source>
         <translation>TICA로 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="128"/>
+        <location filename="../../app/ui/pages/exchange.py" line="133"/>
         <source>From</source>
         <translation>보내는 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="129"/>
+        <location filename="../../app/ui/pages/exchange.py" line="134"/>
         <source>To</source>
         <translation>받는 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="130"/>
+        <location filename="../../app/ui/pages/exchange.py" line="135"/>
         <source>⇅ Swap</source>
         <translation>⇅ 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="131"/>
+        <location filename="../../app/ui/pages/exchange.py" line="136"/>
         <source>I give this amount</source>
         <translation>이 금액을 냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="132"/>
+        <location filename="../../app/ui/pages/exchange.py" line="137"/>
         <source>I receive this amount</source>
         <translation>이 금액을 받습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="133"/>
+        <location filename="../../app/ui/pages/exchange.py" line="138"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="134"/>
+        <location filename="../../app/ui/pages/exchange.py" line="139"/>
         <source>Review conversion</source>
         <translation>교환 내용 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="135"/>
+        <location filename="../../app/ui/pages/exchange.py" line="140"/>
         <source>Live quote</source>
         <translation>실시간 견적</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="136"/>
-        <location filename="../../app/ui/pages/exchange.py" line="220"/>
-        <location filename="../../app/ui/pages/exchange.py" line="273"/>
+        <location filename="../../app/ui/pages/exchange.py" line="141"/>
+        <location filename="../../app/ui/pages/exchange.py" line="227"/>
+        <location filename="../../app/ui/pages/exchange.py" line="285"/>
         <source>You receive</source>
         <translation>받는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="137"/>
-        <location filename="../../app/ui/pages/exchange.py" line="221"/>
-        <location filename="../../app/ui/pages/exchange.py" line="272"/>
+        <location filename="../../app/ui/pages/exchange.py" line="142"/>
+        <location filename="../../app/ui/pages/exchange.py" line="228"/>
+        <location filename="../../app/ui/pages/exchange.py" line="284"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="138"/>
+        <location filename="../../app/ui/pages/exchange.py" line="143"/>
+        <location filename="../../app/ui/pages/exchange.py" line="144"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="139"/>
-        <location filename="../../app/ui/pages/exchange.py" line="303"/>
+        <location filename="../../app/ui/pages/exchange.py" line="145"/>
+        <location filename="../../app/ui/pages/exchange.py" line="315"/>
         <source>TICA always trades at market value; every leg costs 1.5%. Quotes are valid for 30 seconds.</source>
         <translation>TICA는 항상 시장가로 거래하며, 단계마다 1.5% 수수료가 붙습니다. 견적은 30초간 유효합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="173"/>
+        <location filename="../../app/ui/pages/exchange.py" line="179"/>
         <source>MLK (in the app)</source>
         <translation>MLK (앱 내)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="215"/>
+        <location filename="../../app/ui/pages/exchange.py" line="222"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="217"/>
+        <location filename="../../app/ui/pages/exchange.py" line="224"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="228"/>
+        <location filename="../../app/ui/pages/exchange.py" line="235"/>
         <source>Getting a quote…</source>
         <translation>견적을 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="274"/>
+        <location filename="../../app/ui/pages/exchange.py" line="286"/>
         <source>Rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="279"/>
+        <location filename="../../app/ui/pages/exchange.py" line="291"/>
         <source>{price} KRW per point</source>
         <translation>포인트당 {price}원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="281"/>
+        <location filename="../../app/ui/pages/exchange.py" line="293"/>
         <source>{pct}% below face value</source>
         <translation>액면가보다 {pct}% 낮음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="283"/>
+        <location filename="../../app/ui/pages/exchange.py" line="295"/>
         <source>{partner} price</source>
         <translation>{partner} 가격</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="285"/>
+        <location filename="../../app/ui/pages/exchange.py" line="297"/>
         <source>Fee (1.5% per leg)</source>
         <translation>수수료 (단계당 1.5%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="287"/>
+        <location filename="../../app/ui/pages/exchange.py" line="299"/>
         <source>Minimum received</source>
         <translation>최소 수령액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="289"/>
+        <location filename="../../app/ui/pages/exchange.py" line="301"/>
         <source>Maximum paid</source>
         <translation>최대 지불액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="292"/>
+        <location filename="../../app/ui/pages/exchange.py" line="304"/>
         <source>manual price</source>
         <translation>수동 입력 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="293"/>
+        <location filename="../../app/ui/pages/exchange.py" line="305"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="330"/>
+        <location filename="../../app/ui/pages/exchange.py" line="342"/>
         <source>{partner} is not linked: points bought now stay in MiL.k until you link your {partner} membership on the Partners page.</source>
         <translation>{partner}이(가) 연결되어 있지 않습니다. 지금 구매한 포인트는 제휴사 화면에서 {partner} 회원 계정을 연결할 때까지 MiL.k에만 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="338"/>
+        <location filename="../../app/ui/pages/exchange.py" line="350"/>
         <source>Quote expired — refreshing…</source>
         <translation>견적 만료 — 새로 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="343"/>
+        <location filename="../../app/ui/pages/exchange.py" line="355"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="394"/>
+        <location filename="../../app/ui/pages/exchange.py" line="416"/>
         <source>Converted {give} into {get}.</source>
         <translation>{give}을(를) {get}(으)로 교환했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="396"/>
+        <location filename="../../app/ui/pages/exchange.py" line="418"/>
         <source>Ledger entry #{seq} · {hash}</source>
         <translation>원장 항목 #{seq} · {hash}</translation>
     </message>
@@ -925,367 +957,367 @@
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="61"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="124"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="63"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="134"/>
         <source>Welcome to MiL.k Wallet</source>
         <translation>MiL.k 지갑에 오신 것을 환영합니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="125"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="135"/>
         <source>See every alliance partner&apos;s points in one place, convert them through TICA, and keep your MLK in a wallet whose key stays in this computer&apos;s keyring.</source>
         <translation>모든 제휴사 포인트를 한곳에서 확인하고 TICA로 교환하세요. MLK는 이 컴퓨터의 키링에 키를 보관하는 지갑에 안전하게 둡니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="128"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="138"/>
         <source>Create a new wallet</source>
         <translation>새 지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="130"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="331"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="140"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="341"/>
         <source>Import a wallet</source>
         <translation>지갑 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="130"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="140"/>
         <source>From a recovery phrase or a private key.</source>
         <translation>복구 문구나 개인 키로 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="132"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="466"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="142"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="476"/>
         <source>Watch an address</source>
         <translation>주소 조회만 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="132"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="142"/>
         <source>See balances without a key.</source>
         <translation>키 없이 잔액만 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="135"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="145"/>
         <source>Start the demo</source>
         <translation>데모 시작</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="136"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="146"/>
         <source>A ready-made profile with linked partners and demo MLK.</source>
         <translation>제휴사가 연결되고 데모 MLK가 있는 준비된 프로필</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="148"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="158"/>
         <source>Choose</source>
         <translation>선택</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="166"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="176"/>
         <source>Create a wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="111"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="121"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="128"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="138"/>
         <source>A fresh key with a 12 or 24-word recovery phrase.</source>
         <translation>12개 또는 24개 단어의 복구 문구가 있는 새 키를 만듭니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="167"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="177"/>
         <source>Your wallet gets a recovery phrase: a list of words that is the only way to get your MLK back if this computer is lost. Choose how many words.</source>
         <translation>지갑에는 복구 문구가 생깁니다. 이 컴퓨터를 잃어버렸을 때 MLK를 되찾는 유일한 방법인 단어 목록입니다. 단어 수를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="170"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="180"/>
         <source>12 words (standard)</source>
         <translation>12개 단어 (표준)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="171"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="181"/>
         <source>24 words (extra strong)</source>
         <translation>24개 단어 (더 강력)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="178"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="188"/>
         <source>Show my recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="184"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="194"/>
         <source>Making your recovery phrase…</source>
         <translation>복구 문구를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="202"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="212"/>
         <source>Write these words on paper, in order, and keep them offline. Anyone with them owns your wallet; without them a lost computer means lost MLK. Never type them into a website or send them to anyone.</source>
         <translation>이 단어들을 순서대로 종이에 적어 오프라인에 보관하세요. 이 단어를 가진 사람은 누구나 지갑의 주인이 되며, 단어가 없으면 컴퓨터를 잃어버릴 때 MLK도 잃습니다. 웹사이트에 입력하거나 다른 사람에게 보내지 마세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="217"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="227"/>
         <source>Type the words at these positions, from your paper.</source>
         <translation>종이에 적은 문구에서 이 순서의 단어를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="222"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="269"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="232"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="279"/>
         <source>Check later</source>
         <translation>나중에 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="250"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="260"/>
         <source>Word {n} does not match. Check your paper.</source>
         <translation>{n}번째 단어가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="252"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="262"/>
         <source>Words {n} do not match. Check your paper.</source>
         <translation>{n}번째 단어가 맞지 않습니다. 적어 둔 종이를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="267"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="277"/>
         <source>Check later?</source>
         <translation>나중에 확인할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="268"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="278"/>
         <source>Without the check you may have a mistake on your paper and not know it. The Wallet page will remind you until you confirm the phrase.</source>
         <translation>확인하지 않으면 종이에 잘못 적은 단어가 있어도 알 수 없습니다. 문구를 확인할 때까지 지갑 화면에서 계속 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="273"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="283"/>
         <source>Import wallet</source>
         <translation>지갑 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="274"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="288"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="284"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="298"/>
         <source>Create wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="278"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="288"/>
         <source>Protect it with a password</source>
         <translation>비밀번호로 보호하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="280"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="290"/>
         <source>The password encrypts your key inside this computer&apos;s keyring; you need it to send MLK. It cannot be recovered — your recovery phrase can restore the wallet.</source>
         <translation>비밀번호는 이 컴퓨터의 키링 안에서 키를 암호화하며, MLK를 보낼 때 필요합니다. 비밀번호는 되찾을 수 없지만, 복구 문구로 지갑을 복원할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="295"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="305"/>
         <source>The two passwords differ.</source>
         <translation>두 비밀번호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="311"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="321"/>
         <source>Creating your key…</source>
         <translation>키를 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="333"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="352"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="343"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="362"/>
         <source>Recovery phrase or private key</source>
         <translation>복구 문구 또는 개인 키</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="334"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="344"/>
         <source>Keystore file (JSON)</source>
         <translation>키스토어 파일 (JSON)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="354"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="364"/>
         <source>The phrase has a passphrase, or the wallet is another account</source>
         <translation>복구 문구에 패스프레이즈가 있거나 다른 계정의 지갑입니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="362"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="372"/>
         <source>BIP-39 passphrase (optional)</source>
         <translation>BIP-39 패스프레이즈 (선택)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="363"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="373"/>
         <source>BIP-39 passphrase</source>
         <translation>BIP-39 패스프레이즈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="366"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="376"/>
         <source>Account </source>
         <translation>계정 </translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="367"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="377"/>
         <source>Account index</source>
         <translation>계정 번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="377"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="387"/>
         <source>A keystore v3 file, e.g. this app&apos;s own export, or one made by MetaMask, geth or ethers, and the password it was saved with.</source>
         <translation>키스토어 v3 파일(이 앱에서 내보낸 파일, 또는 MetaMask·geth·ethers로 만든 파일)과 그 파일을 저장할 때 쓴 비밀번호.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="381"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="391"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="382"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="392"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="388"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="389"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="398"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="399"/>
         <source>The keystore&apos;s password</source>
         <translation>키스토어 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="415"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="425"/>
         <source>Choose a keystore file</source>
         <translation>키스토어 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="417"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="427"/>
         <source>Keystore files (*.json *)</source>
         <translation>키스토어 파일 (*.json *)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="425"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="435"/>
         <source>Choose the keystore file first.</source>
         <translation>먼저 키스토어 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="455"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="465"/>
         <source>The keystore&apos;s password is not right.</source>
         <translation>키스토어 비밀번호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="500"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="510"/>
         <source>The address you watched can now send: its key is in this computer&apos;s keyring.</source>
         <translation>조회하던 주소에서 이제 보낼 수 있습니다. 그 키가 이 컴퓨터의 키링에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="503"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="513"/>
         <source>This key was already in this computer&apos;s keyring (from an earlier profile); your password opened it, and it is this profile&apos;s wallet now.</source>
         <translation>이 키는 이미 이 컴퓨터의 키링에 있었습니다(이전 프로필). 비밀번호로 열었으며, 이제 이 프로필의 지갑입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="507"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="517"/>
         <source>Remember to confirm your recovery phrase: the Wallet page shows a reminder until you do.</source>
         <translation>복구 문구를 꼭 확인하세요. 확인할 때까지 지갑 화면에 알림이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="517"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="527"/>
         <source>Recovery phrase confirmed</source>
         <translation>복구 문구 확인 완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="518"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="528"/>
         <source>Keep the paper somewhere safe and offline.</source>
         <translation>종이는 안전한 오프라인 장소에 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="519"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="529"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="545"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="555"/>
         <source>Close without creating the wallet? These words will be discarded and nothing is saved.</source>
         <translation>지갑을 만들지 않고 닫을까요? 이 단어들은 폐기되며 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="547"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="557"/>
         <source>Close without confirming your recovery phrase? The Wallet page will keep reminding you.</source>
         <translation>복구 문구를 확인하지 않고 닫을까요? 지갑 화면에서 계속 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="554"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="564"/>
         <source>Close the set-up?</source>
         <translation>설정을 닫을까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="554"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="564"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="201"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="211"/>
         <source>Your recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="210"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="220"/>
         <source>I have written them down</source>
         <translation>적어 두었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="216"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="226"/>
         <source>Confirm your phrase</source>
         <translation>복구 문구 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="228"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="238"/>
         <source>Confirm</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="236"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="237"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="246"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="247"/>
         <source>Word {n}</source>
         <translation>{n}번째 단어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="347"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="357"/>
         <source>Type or paste your 12 or 24-word recovery phrase, or a private key (64 hex digits).</source>
         <translation>12단어 또는 24단어 복구 문구나 개인 키(16진수 64자리)를 입력하거나 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="300"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="310"/>
         <source>Importing…</source>
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="396"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="406"/>
         <source>Next</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="448"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="479"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="458"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="489"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="467"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="477"/>
         <source>Balances and history only. You can import the key later to send.</source>
         <translation>잔액과 내역만 볼 수 있습니다. 보내려면 나중에 키를 가져오면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="470"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="480"/>
         <source>Address to watch</source>
         <translation>조회할 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="474"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="484"/>
         <source>Watch</source>
         <translation>조회하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="485"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="497"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="495"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="507"/>
         <source>Your wallet is ready</source>
         <translation>지갑이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="490"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="500"/>
         <source>Open the wallet</source>
         <translation>지갑 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="498"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="508"/>
         <source>Address: {}</source>
         <translation>주소: {}</translation>
     </message>
@@ -1293,33 +1325,33 @@
 <context>
     <name>ForgetKeyDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="105"/>
-        <location filename="../../app/ui/dialogs/password.py" line="109"/>
+        <location filename="../../app/ui/dialogs/password.py" line="108"/>
+        <location filename="../../app/ui/dialogs/password.py" line="112"/>
         <source>Remove the key from this computer</source>
         <translation>이 컴퓨터에서 키 삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="111"/>
+        <location filename="../../app/ui/dialogs/password.py" line="114"/>
         <source>The key of {address} is removed from this computer&apos;s keyring. The profile keeps its history and goes on watching the address, but cannot send. You get the key back only from your recovery phrase, the private key or a keystore backup — make sure you have one.</source>
         <translation>{address}의 키를 이 컴퓨터의 키링에서 삭제합니다. 프로필은 기록을 유지하고 주소를 계속 조회하지만 보낼 수는 없습니다. 키는 복구 문구, 개인 키 또는 키스토어 백업으로만 되찾을 수 있으니 하나는 꼭 갖고 있는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="116"/>
+        <location filename="../../app/ui/dialogs/password.py" line="119"/>
         <source>Type {tail} to confirm</source>
         <translation>확인하려면 {tail}을(를) 입력하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="118"/>
+        <location filename="../../app/ui/dialogs/password.py" line="121"/>
         <source>The address&apos;s last 6 characters</source>
         <translation>주소의 마지막 6자리</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="123"/>
+        <location filename="../../app/ui/dialogs/password.py" line="126"/>
         <source>Remove key</source>
         <translation>키 삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="125"/>
+        <location filename="../../app/ui/dialogs/password.py" line="128"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1506,115 +1538,115 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="146"/>
+        <location filename="../../app/ui/pages/home.py" line="156"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="147"/>
-        <location filename="../../app/ui/pages/home.py" line="152"/>
+        <location filename="../../app/ui/pages/home.py" line="157"/>
+        <location filename="../../app/ui/pages/home.py" line="162"/>
         <source>Total value</source>
         <translation>총 자산 가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="148"/>
+        <location filename="../../app/ui/pages/home.py" line="158"/>
         <source>Your points</source>
         <translation>내 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="149"/>
+        <location filename="../../app/ui/pages/home.py" line="159"/>
         <source>What you hold</source>
         <translation>자산 구성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="150"/>
+        <location filename="../../app/ui/pages/home.py" line="160"/>
         <source>Expiring in the next 8 weeks</source>
         <translation>앞으로 8주 안에 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="151"/>
+        <location filename="../../app/ui/pages/home.py" line="161"/>
         <source>The last 90 days</source>
         <translation>최근 90일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="153"/>
+        <location filename="../../app/ui/pages/home.py" line="163"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="154"/>
+        <location filename="../../app/ui/pages/home.py" line="164"/>
         <source>No partner is linked yet. Link Yanolja, Shinsegae Duty Free, Seoul Airport Limousine or Delicar to see all your points here.</source>
         <translation>아직 연결된 제휴사가 없습니다. 야놀자, 신세계면세점, 서울공항리무진, 딜카를 연결하면 모든 포인트를 여기에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="157"/>
+        <location filename="../../app/ui/pages/home.py" line="167"/>
         <source>Link a partner</source>
         <translation>제휴사 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="158"/>
+        <location filename="../../app/ui/pages/home.py" line="168"/>
         <source>Convert now</source>
         <translation>지금 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="159"/>
+        <location filename="../../app/ui/pages/home.py" line="169"/>
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="159"/>
-        <location filename="../../app/ui/pages/home.py" line="282"/>
+        <location filename="../../app/ui/pages/home.py" line="169"/>
+        <location filename="../../app/ui/pages/home.py" line="292"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="160"/>
-        <location filename="../../app/ui/pages/home.py" line="285"/>
+        <location filename="../../app/ui/pages/home.py" line="170"/>
+        <location filename="../../app/ui/pages/home.py" line="295"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="221"/>
+        <location filename="../../app/ui/pages/home.py" line="231"/>
         <source>1 MLK = {price} · {source}</source>
         <translation>1 MLK = {price} · {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="223"/>
+        <location filename="../../app/ui/pages/home.py" line="233"/>
         <source>live price</source>
         <translation>실시간 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="224"/>
+        <location filename="../../app/ui/pages/home.py" line="234"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="229"/>
+        <location filename="../../app/ui/pages/home.py" line="239"/>
         <source>1 partner</source>
         <translation>제휴사 1곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="230"/>
+        <location filename="../../app/ui/pages/home.py" line="240"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="235"/>
+        <location filename="../../app/ui/pages/home.py" line="245"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="256"/>
+        <location filename="../../app/ui/pages/home.py" line="266"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="261"/>
+        <location filename="../../app/ui/pages/home.py" line="271"/>
         <source>1 more partner has points expiring within 30 days.</source>
         <translation>다른 제휴사 1곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="263"/>
+        <location filename="../../app/ui/pages/home.py" line="273"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1622,72 +1654,74 @@
 <context>
     <name>LinkPartnerDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="18"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="19"/>
         <source>Link {}</source>
         <translation>{} 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="22"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="23"/>
         <source>Link your {} membership</source>
         <translation>{} 회원 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="23"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="24"/>
         <source>Enter the member id shown in the partner&apos;s app. The partner sends you a code to prove it is yours.</source>
         <translation>제휴사 앱에 표시된 회원 ID를 입력하세요. 본인 확인을 위해 제휴사가 인증 코드를 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="27"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="28"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="29"/>
         <source>Member id</source>
         <translation>회원 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="28"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="30"/>
         <source>Send code</source>
         <translation>코드 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="36"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="38"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="39"/>
         <source>Verification code</source>
         <translation>인증 코드</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="43"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="46"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="44"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="47"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="55"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="59"/>
         <source>Asking {}…</source>
         <translation>{}에 요청하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="61"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="65"/>
         <source>A code was sent to {}.</source>
         <translation>{}(으)로 코드를 보냈습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="63"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="67"/>
         <source>Demo: the code is {}.</source>
         <translation>데모: 코드는 {}입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="73"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="78"/>
         <source>Checking the code…</source>
         <translation>코드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="79"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="84"/>
         <source>Linked. Your {points} at {partner} are now shown in MiL.k.</source>
         <translation>연결되었습니다. {partner}의 {points}를 이제 MiL.k에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/link_partner.py" line="86"/>
+        <location filename="../../app/ui/dialogs/link_partner.py" line="91"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1695,125 +1729,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="126"/>
+        <source>Go to {page}</source>
+        <translation>{page} 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="128"/>
+        <source>Search activity</source>
+        <translation>활동 검색</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="129"/>
+        <source>Export activity as CSV</source>
+        <translation>활동을 CSV로 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="131"/>
+        <source>Sync partners and refresh balances</source>
+        <translation>제휴사 동기화 및 잔액 새로 고침</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="132"/>
+        <source>Open settings</source>
+        <translation>설정 열기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="134"/>
+        <source>Presenter mode: larger type, on or off</source>
+        <translation>발표 모드: 큰 글씨 켜기/끄기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="136"/>
+        <source>Privacy mode: hide balances and addresses, on or off</source>
+        <translation>개인정보 보호 모드: 잔액과 주소 숨기기 켜기/끄기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="177"/>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>MiL.k Wallet</source>
         <translation>MiL.k 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="84"/>
+        <location filename="../../app/ui/main_window.py" line="168"/>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="86"/>
+        <location filename="../../app/ui/main_window.py" line="170"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="87"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Partners</source>
         <translation>제휴사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="88"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="90"/>
+        <location filename="../../app/ui/main_window.py" line="174"/>
         <source>DEMO</source>
         <translation>데모</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="175"/>
+        <source>Help</source>
+        <translation>도움말</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="178"/>
+        <source>About MiL.k Wallet</source>
+        <translation>MiL.k Wallet 정보</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/main_window.py" line="179"/>
+        <source>Guided tour (demo)</source>
+        <translation>둘러보기 (데모)</translation>
     </message>
 </context>
 <context>
     <name>MoveMlkDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="24"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="25"/>
         <source>Withdraw MLK</source>
         <translation>MLK 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="24"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="25"/>
         <source>Deposit MLK</source>
         <translation>MLK 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="30"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="31"/>
         <source>In-app MLK goes to your wallet on the chain. TICA&apos;s treasury sends it; the amount is held until the network confirms the transfer.</source>
         <translation>앱 내 MLK를 체인 위의 내 지갑으로 보냅니다. TICA 금고가 전송하며, 네트워크가 확인할 때까지 금액이 보류됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="32"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="33"/>
         <source>MLK in your wallet goes into the app, where TICA can convert it. It is credited once the network has confirmed it.</source>
         <translation>지갑의 MLK를 앱으로 옮겨 TICA로 교환할 수 있게 합니다. 네트워크가 확인하면 입금됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="34"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="35"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="42"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="43"/>
         <source>Demo password: {}</source>
         <translation>데모 비밀번호: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="63"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="66"/>
         <source>Sending…</source>
         <translation>보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="64"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="67"/>
         <source>Signing…</source>
         <translation>서명하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="76"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="79"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="43"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="44"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="45"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="49"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="51"/>
         <source>Withdraw</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="49"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="51"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="50"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="52"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="81"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="84"/>
         <source>{amount}: {status}. Transaction {hash}</source>
         <translation>{amount}: {status}. 거래 {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/move_mlk.py" line="90"/>
+        <location filename="../../app/ui/dialogs/move_mlk.py" line="93"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
@@ -1875,22 +1966,27 @@
 <context>
     <name>PartnerCard</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="35"/>
+        <location filename="../../app/ui/pages/home.py" line="37"/>
+        <source>Press Enter to convert these points</source>
+        <translation>Enter 키를 누르면 이 포인트를 교환합니다</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="40"/>
         <source>not linked</source>
         <translation>미연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="41"/>
+        <location filename="../../app/ui/pages/home.py" line="46"/>
         <source>{} now</source>
         <translation>현재 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="45"/>
+        <location filename="../../app/ui/pages/home.py" line="50"/>
         <source>{points} expire by {day}</source>
         <translation>{day}까지 {points} 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="49"/>
+        <location filename="../../app/ui/pages/home.py" line="54"/>
         <source>Nothing expires within 30 days</source>
         <translation>30일 안에 소멸되는 포인트 없음</translation>
     </message>
@@ -1898,57 +1994,57 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="39"/>
+        <location filename="../../app/ui/pages/partners.py" line="40"/>
         <source>Partners</source>
         <translation>제휴사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="40"/>
+        <location filename="../../app/ui/pages/partners.py" line="41"/>
         <source>Link a membership once; MiL.k then shows its points and keeps them in step when you sync.</source>
         <translation>회원을 한 번만 연결하면 MiL.k가 포인트를 보여 주고, 동기화할 때마다 최신 상태로 맞춥니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="42"/>
+        <location filename="../../app/ui/pages/partners.py" line="43"/>
         <source>Sync all</source>
         <translation>전체 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="60"/>
+        <location filename="../../app/ui/pages/partners.py" line="61"/>
         <source>Linked</source>
         <translation>연결됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="60"/>
+        <location filename="../../app/ui/pages/partners.py" line="61"/>
         <source>Not linked</source>
         <translation>미연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="64"/>
+        <location filename="../../app/ui/pages/partners.py" line="65"/>
         <source>1 point = {krw} · minimum exchange {min}</source>
         <translation>1포인트 = {krw} · 최소 교환 {min}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="67"/>
+        <location filename="../../app/ui/pages/partners.py" line="68"/>
         <source>never</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="68"/>
+        <location filename="../../app/ui/pages/partners.py" line="69"/>
         <source>Member {member} · last sync {when}</source>
         <translation>회원 {member} · 마지막 동기화 {when}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="74"/>
+        <location filename="../../app/ui/pages/partners.py" line="75"/>
         <source>Sync</source>
         <translation>동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="74"/>
+        <location filename="../../app/ui/pages/partners.py" line="75"/>
         <source>Unlink</source>
         <translation>연결 해제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/partners.py" line="80"/>
+        <location filename="../../app/ui/pages/partners.py" line="81"/>
         <source>Link</source>
         <translation>연결</translation>
     </message>
@@ -1956,17 +2052,18 @@
 <context>
     <name>PasswordDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="23"/>
+        <location filename="../../app/ui/dialogs/password.py" line="24"/>
+        <location filename="../../app/ui/dialogs/password.py" line="25"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="27"/>
+        <location filename="../../app/ui/dialogs/password.py" line="29"/>
         <source>Continue</source>
         <translation>계속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/password.py" line="28"/>
+        <location filename="../../app/ui/dialogs/password.py" line="31"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1974,184 +2071,186 @@
 <context>
     <name>SendDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="39"/>
+        <location filename="../../app/ui/dialogs/send.py" line="40"/>
         <source>Send MLK</source>
         <translation>MLK 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="49"/>
+        <location filename="../../app/ui/dialogs/send.py" line="50"/>
         <source>Send or cash out MLK</source>
         <translation>MLK 보내기 · 현금화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="53"/>
+        <location filename="../../app/ui/dialogs/send.py" line="54"/>
         <source>Choose a saved destination — exchange deposit addresses come first — or paste an address.</source>
         <translation>저장된 받는 곳(거래소 입금 주소가 먼저 표시됩니다)을 고르거나 주소를 붙여 넣으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="69"/>
+        <location filename="../../app/ui/dialogs/send.py" line="74"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="73"/>
+        <location filename="../../app/ui/dialogs/send.py" line="78"/>
         <source>Review</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="80"/>
+        <location filename="../../app/ui/dialogs/send.py" line="85"/>
         <source>Check before you send</source>
         <translation>보내기 전에 확인하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="88"/>
+        <location filename="../../app/ui/dialogs/send.py" line="93"/>
         <source>Demo password: {}</source>
         <translation>데모 비밀번호: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="89"/>
+        <location filename="../../app/ui/dialogs/send.py" line="94"/>
+        <location filename="../../app/ui/dialogs/send.py" line="95"/>
         <source>Wallet password</source>
         <translation>지갑 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="94"/>
+        <location filename="../../app/ui/dialogs/send.py" line="100"/>
         <source>Back</source>
         <translation>뒤로</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="95"/>
+        <location filename="../../app/ui/dialogs/send.py" line="101"/>
         <source>Sign and send</source>
         <translation>서명하고 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="110"/>
+        <location filename="../../app/ui/dialogs/send.py" line="116"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="111"/>
+        <location filename="../../app/ui/dialogs/send.py" line="117"/>
         <source>Copy transaction hash</source>
         <translation>거래 해시 복사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="150"/>
+        <location filename="../../app/ui/dialogs/send.py" line="160"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="170"/>
+        <location filename="../../app/ui/dialogs/send.py" line="70"/>
+        <location filename="../../app/ui/dialogs/send.py" line="180"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="171"/>
+        <location filename="../../app/ui/dialogs/send.py" line="181"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="172"/>
+        <location filename="../../app/ui/dialogs/send.py" line="182"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="174"/>
+        <location filename="../../app/ui/dialogs/send.py" line="184"/>
         <source>Network fee (at most)</source>
         <translation>네트워크 수수료 (최대)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="287"/>
+        <location filename="../../app/ui/dialogs/send.py" line="298"/>
         <source>this address looks like one you paid or saved before but is different — a common scam. Compare the marked characters below.</source>
         <translation>이전에 보냈거나 저장한 주소와 비슷하지만 다른 주소입니다. 흔한 사기 수법이니 아래 표시된 글자를 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="295"/>
+        <location filename="../../app/ui/dialogs/send.py" line="306"/>
         <source>this cash-out is worth {value}, at or above Korea&apos;s travel-rule line: {exchange} accepts it only from a wallet registered in your name there. Register this wallet&apos;s address with {exchange} first, or the deposit may be held or returned.</source>
         <translation>이번 현금화 금액은 {value}로 트래블 룰 기준 이상입니다. {exchange}은(는) 본인 명의로 등록된 지갑에서 보낸 입금만 받습니다. 먼저 이 지갑 주소를 {exchange}에 등록하지 않으면 입금이 보류되거나 반환될 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="316"/>
+        <location filename="../../app/ui/dialogs/send.py" line="327"/>
         <source>This address</source>
         <translation>이 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="317"/>
+        <location filename="../../app/ui/dialogs/send.py" line="328"/>
         <source>The one you know</source>
         <translation>알고 있는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="180"/>
+        <location filename="../../app/ui/dialogs/send.py" line="190"/>
         <source>Cash-out value on {}</source>
         <translation>{} 현금화 예상 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="182"/>
+        <location filename="../../app/ui/dialogs/send.py" line="192"/>
         <source>Value</source>
         <translation>가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="191"/>
+        <location filename="../../app/ui/dialogs/send.py" line="201"/>
         <source>I understand: {}</source>
         <translation>확인했습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="205"/>
+        <location filename="../../app/ui/dialogs/send.py" line="216"/>
         <source>Tick every warning to confirm you have read it.</source>
         <translation>모든 경고에 체크해 읽었음을 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="209"/>
+        <location filename="../../app/ui/dialogs/send.py" line="220"/>
         <source>Signing…</source>
         <translation>서명 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="234"/>
+        <location filename="../../app/ui/dialogs/send.py" line="245"/>
         <source>See it on the explorer</source>
         <translation>탐색기에서 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="252"/>
+        <location filename="../../app/ui/dialogs/send.py" line="263"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="258"/>
+        <location filename="../../app/ui/dialogs/send.py" line="269"/>
         <source>Sent {amount} to {to} — confirmed.</source>
         <translation>{to}(으)로 {amount}을(를) 보냈습니다 — 확인 완료.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="264"/>
+        <location filename="../../app/ui/dialogs/send.py" line="275"/>
         <source>Sending {amount} to {to}: waiting for the network to confirm…</source>
         <translation>{to}(으)로 {amount} 보내는 중: 네트워크 확인을 기다리고 있습니다…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="268"/>
+        <location filename="../../app/ui/dialogs/send.py" line="279"/>
         <source>The transaction did not go through.</source>
         <translation>거래가 처리되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="272"/>
+        <location filename="../../app/ui/dialogs/send.py" line="283"/>
         <source>Status: {status}
 Transaction: {hash}</source>
         <translation>상태: {status}
 거래: {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="280"/>
+        <location filename="../../app/ui/dialogs/send.py" line="291"/>
         <source>this is the MLK token contract; MLK sent to it is lost.</source>
         <translation>MLK 토큰 컨트랙트 주소입니다. 여기로 보낸 MLK는 잃게 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="283"/>
+        <location filename="../../app/ui/dialogs/send.py" line="294"/>
         <source>this address is a smart contract, not a personal wallet.</source>
         <translation>개인 지갑이 아닌 스마트 컨트랙트 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="286"/>
+        <location filename="../../app/ui/dialogs/send.py" line="297"/>
         <source>this is your own address.</source>
         <translation>내 지갑 주소입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/send.py" line="292"/>
+        <location filename="../../app/ui/dialogs/send.py" line="303"/>
         <source>you have never sent to this address. Consider a small test amount first.</source>
         <translation>처음 보내는 주소입니다. 먼저 소액으로 시험해 보세요.</translation>
     </message>
@@ -2159,399 +2258,427 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="192"/>
+        <location filename="../../app/ui/pages/settings.py" line="202"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="193"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="194"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="195"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="196"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="198"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="215"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="211"/>
+        <location filename="../../app/ui/pages/settings.py" line="221"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="212"/>
+        <location filename="../../app/ui/pages/settings.py" line="222"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="213"/>
-        <location filename="../../app/ui/pages/settings.py" line="327"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <source>MLK price in KRW</source>
+        <translation>MLK 시세(원)</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <source>Upbit API address</source>
+        <translation>업비트 API 주소</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/settings.py" line="225"/>
+        <location filename="../../app/ui/pages/settings.py" line="339"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <location filename="../../app/ui/pages/settings.py" line="228"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="217"/>
+        <location filename="../../app/ui/pages/settings.py" line="229"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="218"/>
+        <location filename="../../app/ui/pages/settings.py" line="230"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="219"/>
+        <location filename="../../app/ui/pages/settings.py" line="231"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="220"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="234"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="235"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <location filename="../../app/ui/pages/settings.py" line="236"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="225"/>
+        <location filename="../../app/ui/pages/settings.py" line="237"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="226"/>
-        <location filename="../../app/ui/pages/settings.py" line="379"/>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="391"/>
+        <location filename="../../app/ui/pages/settings.py" line="395"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="227"/>
-        <location filename="../../app/ui/pages/settings.py" line="414"/>
+        <location filename="../../app/ui/pages/settings.py" line="239"/>
+        <location filename="../../app/ui/pages/settings.py" line="426"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="228"/>
+        <location filename="../../app/ui/pages/settings.py" line="240"/>
         <source>Remove the key from this computer…</source>
         <translation>이 컴퓨터에서 키 삭제…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="229"/>
+        <location filename="../../app/ui/pages/settings.py" line="241"/>
         <source>Reminders</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="230"/>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
         <source>Notify me before points expire</source>
         <translation>포인트가 소멸되기 전에 알림 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="231"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>Days before</source>
         <translation>며칠 전</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="233"/>
+        <location filename="../../app/ui/pages/settings.py" line="245"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="234"/>
+        <location filename="../../app/ui/pages/settings.py" line="246"/>
         <source>Keep running in the tray when the window is closed, to sync and remind</source>
         <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="250"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="239"/>
+        <location filename="../../app/ui/pages/settings.py" line="251"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="240"/>
+        <location filename="../../app/ui/pages/settings.py" line="252"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="241"/>
-        <location filename="../../app/ui/pages/settings.py" line="479"/>
+        <location filename="../../app/ui/pages/settings.py" line="253"/>
+        <location filename="../../app/ui/pages/settings.py" line="491"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="242"/>
-        <location filename="../../app/ui/pages/settings.py" line="531"/>
-        <location filename="../../app/ui/pages/settings.py" line="533"/>
+        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="543"/>
+        <location filename="../../app/ui/pages/settings.py" line="545"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="243"/>
+        <location filename="../../app/ui/pages/settings.py" line="255"/>
         <source>About MiL.k Wallet, licences and logs</source>
         <translation>MiL.k Wallet 정보, 라이선스, 로그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="244"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
         <source>Anchor now</source>
         <translation>지금 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="245"/>
+        <location filename="../../app/ui/pages/settings.py" line="257"/>
         <source>Anchor the ledger on the chain after each withdrawal and deposit</source>
         <translation>출금과 입금 때마다 원장을 체인에 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="260"/>
+        <location filename="../../app/ui/pages/settings.py" line="272"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="260"/>
+        <location filename="../../app/ui/pages/settings.py" line="272"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="261"/>
+        <location filename="../../app/ui/pages/settings.py" line="273"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="270"/>
+        <location filename="../../app/ui/pages/settings.py" line="282"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="271"/>
+        <location filename="../../app/ui/pages/settings.py" line="283"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="276"/>
+        <location filename="../../app/ui/pages/settings.py" line="288"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="277"/>
+        <location filename="../../app/ui/pages/settings.py" line="289"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="278"/>
+        <location filename="../../app/ui/pages/settings.py" line="290"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="295"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="314"/>
+        <location filename="../../app/ui/pages/settings.py" line="326"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="323"/>
+        <location filename="../../app/ui/pages/settings.py" line="335"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="324"/>
+        <location filename="../../app/ui/pages/settings.py" line="336"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="350"/>
+        <location filename="../../app/ui/pages/settings.py" line="362"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="352"/>
+        <location filename="../../app/ui/pages/settings.py" line="364"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="402"/>
+        <location filename="../../app/ui/pages/settings.py" line="414"/>
         <source>The key was removed from this computer. The wallet is watch-only now.</source>
         <translation>이 컴퓨터에서 키를 삭제했습니다. 이제 지갑은 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="468"/>
+        <location filename="../../app/ui/pages/settings.py" line="480"/>
         <source>Replace the ledger with the backup {name} ({n} entries, up to #{seq})? The current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(항목 {n}개, #{seq}까지)으로 바꿀까요? 현재 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="474"/>
+        <location filename="../../app/ui/pages/settings.py" line="486"/>
         <source>This backup is older than this profile: restoring it takes back entries #{first}–#{last} (made after the backup). Restore only if you mean to undo them.</source>
         <translation>이 백업은 현재 프로필보다 오래되었습니다. 복원하면 백업 이후에 생긴 항목 #{first}–#{last}이(가) 되돌려집니다. 그 항목을 취소하려는 경우에만 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="478"/>
+        <location filename="../../app/ui/pages/settings.py" line="490"/>
         <source>Take back and restore</source>
         <translation>되돌리고 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="483"/>
+        <location filename="../../app/ui/pages/settings.py" line="495"/>
         <source>Restoring…</source>
         <translation>복원하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="485"/>
+        <location filename="../../app/ui/pages/settings.py" line="497"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="371"/>
+        <location filename="../../app/ui/pages/settings.py" line="383"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="380"/>
+        <location filename="../../app/ui/pages/settings.py" line="392"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="392"/>
+        <location filename="../../app/ui/pages/settings.py" line="404"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="415"/>
+        <location filename="../../app/ui/pages/settings.py" line="427"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="419"/>
+        <location filename="../../app/ui/pages/settings.py" line="431"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="421"/>
+        <location filename="../../app/ui/pages/settings.py" line="433"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="428"/>
+        <location filename="../../app/ui/pages/settings.py" line="440"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="435"/>
+        <location filename="../../app/ui/pages/settings.py" line="447"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="440"/>
+        <location filename="../../app/ui/pages/settings.py" line="452"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="444"/>
+        <location filename="../../app/ui/pages/settings.py" line="456"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="450"/>
+        <location filename="../../app/ui/pages/settings.py" line="462"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="455"/>
-        <location filename="../../app/ui/pages/settings.py" line="477"/>
+        <location filename="../../app/ui/pages/settings.py" line="467"/>
+        <location filename="../../app/ui/pages/settings.py" line="489"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="462"/>
+        <location filename="../../app/ui/pages/settings.py" line="474"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="493"/>
+        <location filename="../../app/ui/pages/settings.py" line="505"/>
         <source>Public anchor: not yet. Anchoring writes the ledger&apos;s latest hash to the chain, where nobody holding this computer&apos;s files can take it back.</source>
         <translation>공개 기록: 아직 없음. 원장의 최신 해시를 체인에 기록하면, 이 컴퓨터의 파일을 가진 사람도 그것을 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="497"/>
+        <location filename="../../app/ui/pages/settings.py" line="509"/>
         <source>Public anchor: entry #{seq} in block {block} (transaction {tx}).</source>
         <translation>공개 기록: 항목 #{seq}, 블록 {block} (거래 {tx}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="505"/>
+        <location filename="../../app/ui/pages/settings.py" line="517"/>
         <source>Writing the ledger&apos;s head to the chain…</source>
         <translation>원장의 최신 상태를 체인에 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="509"/>
+        <location filename="../../app/ui/pages/settings.py" line="521"/>
         <source>Anchored entry #{seq} in block {block}.</source>
         <translation>항목 #{seq}을(를) 블록 {block}에 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="532"/>
+        <location filename="../../app/ui/pages/settings.py" line="544"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="536"/>
+        <location filename="../../app/ui/pages/settings.py" line="548"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="537"/>
+        <location filename="../../app/ui/pages/settings.py" line="549"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../app/ui/dialogs/shortcuts.py" line="15"/>
+        <source>Keyboard shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/shortcuts.py" line="31"/>
+        <source>Tab and Shift+Tab move between controls; Enter runs the main action of a form or dialog; Esc closes a dialog.</source>
+        <translation>Tab과 Shift+Tab으로 항목 사이를 옮겨 다니고, Enter로 입력 양식이나 대화 상자의 주된 동작을 실행하며, Esc로 대화 상자를 닫습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/shortcuts.py" line="36"/>
+        <source>Close</source>
+        <translation>닫기</translation>
     </message>
 </context>
 <context>
@@ -2776,197 +2903,197 @@ MLK 토큰 {token}</translation>
 <context>
     <name>WalletPage</name>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="167"/>
+        <location filename="../../app/ui/pages/wallet.py" line="168"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="168"/>
+        <location filename="../../app/ui/pages/wallet.py" line="169"/>
         <source>Set up your MLK wallet</source>
         <translation>MLK 지갑 설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="170"/>
+        <location filename="../../app/ui/pages/wallet.py" line="171"/>
         <source>Your key is kept in this computer&apos;s keyring, encrypted with your password — never in a file. Create a new wallet, import one from its recovery phrase or private key, or just watch an address.</source>
         <translation>키는 파일이 아닌 이 컴퓨터의 키링에 비밀번호로 암호화되어 보관됩니다. 새 지갑을 만들거나, 복구 문구·개인 키로 가져오거나, 주소만 조회할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="173"/>
+        <location filename="../../app/ui/pages/wallet.py" line="174"/>
         <source>Create a wallet</source>
         <translation>지갑 만들기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="174"/>
+        <location filename="../../app/ui/pages/wallet.py" line="175"/>
         <source>Import</source>
         <translation>가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="175"/>
+        <location filename="../../app/ui/pages/wallet.py" line="176"/>
         <source>Watch an address</source>
         <translation>주소 조회만 하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="176"/>
+        <location filename="../../app/ui/pages/wallet.py" line="177"/>
         <source>Your address</source>
         <translation>내 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="177"/>
+        <location filename="../../app/ui/pages/wallet.py" line="178"/>
         <source>Copy address</source>
         <translation>주소 복사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="178"/>
+        <location filename="../../app/ui/pages/wallet.py" line="179"/>
         <source>Import the key to send</source>
         <translation>보내려면 키 가져오기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="180"/>
+        <location filename="../../app/ui/pages/wallet.py" line="181"/>
         <source>Back up your recovery phrase: you have not yet confirmed that it is written down. Without it, a lost computer means lost MLK.</source>
         <translation>복구 문구를 백업하세요. 아직 문구를 적어 두었는지 확인하지 않았습니다. 문구가 없으면 컴퓨터를 잃어버릴 때 MLK도 잃습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="182"/>
+        <location filename="../../app/ui/pages/wallet.py" line="183"/>
         <source>Back up now</source>
         <translation>지금 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="183"/>
+        <location filename="../../app/ui/pages/wallet.py" line="184"/>
         <source>Balances</source>
         <translation>잔액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="185"/>
+        <location filename="../../app/ui/pages/wallet.py" line="186"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="185"/>
+        <location filename="../../app/ui/pages/wallet.py" line="186"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="186"/>
+        <location filename="../../app/ui/pages/wallet.py" line="187"/>
         <source>On the way</source>
         <translation>처리 중</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="186"/>
+        <location filename="../../app/ui/pages/wallet.py" line="187"/>
         <source>For network fees</source>
         <translation>네트워크 수수료용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="188"/>
+        <location filename="../../app/ui/pages/wallet.py" line="189"/>
         <source>Send / Cash out</source>
         <translation>보내기 / 현금화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="189"/>
+        <location filename="../../app/ui/pages/wallet.py" line="190"/>
         <source>Withdraw from the app</source>
         <translation>앱에서 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="190"/>
+        <location filename="../../app/ui/pages/wallet.py" line="191"/>
         <source>Deposit to the app</source>
         <translation>앱으로 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="191"/>
+        <location filename="../../app/ui/pages/wallet.py" line="192"/>
         <source>Transactions</source>
         <translation>거래 내역</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="192"/>
+        <location filename="../../app/ui/pages/wallet.py" line="193"/>
         <source>Speed up</source>
         <translation>가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="193"/>
+        <location filename="../../app/ui/pages/wallet.py" line="194"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="194"/>
+        <location filename="../../app/ui/pages/wallet.py" line="195"/>
         <source>Address book</source>
         <translation>주소록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="195"/>
+        <location filename="../../app/ui/pages/wallet.py" line="196"/>
         <source>Add</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="196"/>
+        <location filename="../../app/ui/pages/wallet.py" line="197"/>
         <source>Edit</source>
         <translation>수정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="197"/>
+        <location filename="../../app/ui/pages/wallet.py" line="198"/>
         <source>Remove</source>
         <translation>삭제</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="231"/>
+        <location filename="../../app/ui/pages/wallet.py" line="232"/>
         <source>Pending deposit: {amount}, {n} of {needed} confirmations</source>
         <translation>입금 대기: {amount}, 확인 {needed}회 중 {n}회</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="252"/>
+        <location filename="../../app/ui/pages/wallet.py" line="253"/>
         <source>Demo wallet: a demo-only key, kept in {keyring}. Demo password: {password}</source>
         <translation>데모 지갑: 데모 전용 키이며 {keyring}에 보관됩니다. 데모 비밀번호: {password}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="256"/>
+        <location filename="../../app/ui/pages/wallet.py" line="257"/>
         <source>The demo wallet is watch-only: {reason}</source>
         <translation>데모 지갑은 조회 전용입니다: {reason}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="258"/>
+        <location filename="../../app/ui/pages/wallet.py" line="259"/>
         <source>Watch-only: this app can show balances but cannot sign.</source>
         <translation>조회 전용: 잔액은 볼 수 있지만 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="259"/>
+        <location filename="../../app/ui/pages/wallet.py" line="260"/>
         <source>Key kept in: {}</source>
         <translation>키 보관 위치: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="318"/>
+        <location filename="../../app/ui/pages/wallet.py" line="319"/>
         <source>TICA&apos;s treasury signs a replacement of this withdrawal with the same nonce and higher fees. A cancelled withdrawal returns the MLK to the app once the cancellation is confirmed.</source>
         <translation>TICA 트레저리가 같은 논스와 더 높은 수수료로 이 출금의 대체 거래에 서명합니다. 취소한 출금은 취소가 확인되면 MLK가 앱으로 돌아옵니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="229"/>
+        <location filename="../../app/ui/pages/wallet.py" line="230"/>
         <source>Network: {net} · block {block}</source>
         <translation>네트워크: {net} · 블록 {block}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="283"/>
+        <location filename="../../app/ui/pages/wallet.py" line="284"/>
         <source>Back up your recovery phrase</source>
         <translation>복구 문구 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="284"/>
+        <location filename="../../app/ui/pages/wallet.py" line="285"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="289"/>
+        <location filename="../../app/ui/pages/wallet.py" line="290"/>
         <source>Copied</source>
         <translation>복사됨</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="304"/>
+        <location filename="../../app/ui/pages/wallet.py" line="305"/>
         <source>Speed up transaction #{}</source>
         <translation>거래 #{} 가속</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="305"/>
+        <location filename="../../app/ui/pages/wallet.py" line="306"/>
         <source>Cancel transaction #{}</source>
         <translation>거래 #{} 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/wallet.py" line="315"/>
+        <location filename="../../app/ui/pages/wallet.py" line="316"/>
         <source>A replacement with the same nonce and higher fees is signed and sent.</source>
         <translation>같은 논스에 더 높은 수수료로 대체 거래를 서명해 보냅니다.</translation>
     </message>

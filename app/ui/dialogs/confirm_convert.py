@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout,
 
 from app.ui import fmt
 from app.ui.widgets.common import label, muted
+from app.ui.widgets.reflow import at_least
 
 
 class ConfirmConvertDialog(QDialog):
@@ -18,9 +19,9 @@ class ConfirmConvertDialog(QDialog):
         self.quote, self._now = quote, now
         t = quote.trade
         self.setWindowTitle(self.tr("Confirm conversion"))
-        self.setMinimumWidth(420)
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 20, 22, 18)
+        at_least(self, 420)
         box.setSpacing(12)
         box.addWidget(label(self.tr("Convert with TICA?"), "SectionTitle"))
         grid = QGridLayout()
@@ -53,7 +54,7 @@ class ConfirmConvertDialog(QDialog):
         buttons = QDialogButtonBox()
         self.confirm = buttons.addButton(self.tr("Convert"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("Primary")
-        self.confirm.setDefault(True)
+        self.confirm.setDefault(True)  # Enter converts, Esc cancels
         self.cancel = buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QHBoxLayout, QLin
 from app.ui.backend import WALLET
 from app.ui.errors import explain
 from app.ui.widgets.common import StatusLine, button, label
+from app.ui.widgets.reflow import at_least
 
 
 class ContactDialog(QDialog):
@@ -14,9 +15,9 @@ class ContactDialog(QDialog):
         super().__init__(parent)
         self.backend, self.contact = backend, contact
         self.setWindowTitle(self.tr("Edit address") if contact else self.tr("New address"))
-        self.setMinimumWidth(480)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 18)
+        at_least(self, 480)
         box.addWidget(label(self.windowTitle(), "SectionTitle"))
         form = QFormLayout()
         self.name = QLineEdit(contact.label if contact else "")
@@ -49,6 +50,7 @@ class ContactDialog(QDialog):
         cancel, save = button(self.tr("Cancel")), button(self.tr("Save"), primary=True)
         row.addWidget(cancel)
         row.addWidget(save)
+        save.setDefault(True)  # Enter saves, Esc cancels
         box.addLayout(row)
         cancel.clicked.connect(self.reject)
         save.clicked.connect(self._save)

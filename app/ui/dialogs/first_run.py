@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QStackedWidget,
@@ -39,6 +40,7 @@ from app.ui.widgets.common import (
     pick_file,
 )
 from app.ui.widgets.password_fields import NewPasswordFields
+from app.ui.widgets.reflow import at_least, scrolled
 
 CHOOSE, CREATE, PHRASE, CONFIRM, PASSWORD, IMPORT, WATCH, DONE = range(8)
 CONFIRM_WORDS = 3
@@ -59,11 +61,12 @@ class FirstRunWizard(QDialog):
         self._closing_asked = False
         self.back_buttons = []
         self.setWindowTitle(self.tr("Welcome to MiL.k Wallet"))
-        self.setMinimumSize(540, 460)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(26, 22, 26, 20)
+        at_least(self, 560)
         self.pages = QStackedWidget()
-        outer.addWidget(self.pages)
+        self.pages.currentChanged.connect(self._primary_is_default)
+        outer.addWidget(scrolled(self.pages))  # a 24-word phrase scrolls on a small screen
         self.message = StatusLine()
         outer.addWidget(self.message)
         self._build_choose(offer_demo)
@@ -90,6 +93,13 @@ class FirstRunWizard(QDialog):
             self.password_fields.focus()
         elif focus is not None:
             focus.setFocus()
+
+    def _primary_is_default(self, index: int) -> None:
+        """Enter runs the step's main (primary) button; Esc closes."""
+        primary = [b for b in self.pages.widget(index).findChildren(QPushButton)
+                   if b.objectName() == "Primary"]
+        if primary:
+            primary[0].setDefault(True)
 
     def _page(self, title: str, text: str = "") -> tuple[QVBoxLayout, QWidget]:
         w = QWidget()

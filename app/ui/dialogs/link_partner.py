@@ -7,6 +7,7 @@ from app.ui import fmt
 from app.ui.backend import LEDGER, PARTNERS
 from app.ui.errors import explain
 from app.ui.widgets.common import StatusLine, button, label, muted
+from app.ui.widgets.reflow import at_least
 
 
 class LinkPartnerDialog(QDialog):
@@ -16,15 +17,16 @@ class LinkPartnerDialog(QDialog):
         self.challenge = None  # what the partner said when it sent the code
         name = fmt.partner_name(partner)
         self.setWindowTitle(self.tr("Link {}").format(name))
-        self.setMinimumWidth(440)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 18)
+        at_least(self, 440)
         box.addWidget(label(self.tr("Link your {} membership").format(name), "SectionTitle"))
         box.addWidget(muted(self.tr("Enter the member id shown in the partner's app. The "
                                     "partner sends you a code to prove it is yours."),
                             wrap=True))
         self.member = QLineEdit()
         self.member.setPlaceholderText(self.tr("Member id"))
+        self.member.setAccessibleName(self.tr("Member id"))
         self.send_code = button(self.tr("Send code"))
         row = QHBoxLayout()
         row.addWidget(self.member, 1)
@@ -34,6 +36,7 @@ class LinkPartnerDialog(QDialog):
         box.addWidget(self.sent)
         self.code = QLineEdit()
         self.code.setPlaceholderText(self.tr("Verification code"))
+        self.code.setAccessibleName(self.tr("Verification code"))
         self.code.setEnabled(False)
         box.addWidget(self.code)
         self.message = StatusLine()
@@ -46,6 +49,7 @@ class LinkPartnerDialog(QDialog):
         actions.addWidget(self.cancel)
         actions.addWidget(self.link)
         box.addLayout(actions)
+        self.send_code.setDefault(True)  # Enter sends the code; once it is sent, Enter links
         self.send_code.clicked.connect(self._send_code)
         self.link.clicked.connect(self._link)
         self.cancel.clicked.connect(self.reject)
@@ -65,6 +69,7 @@ class LinkPartnerDialog(QDialog):
         self.message.clear()
         self.code.setEnabled(True)
         self.link.setEnabled(True)
+        self.link.setDefault(True)
         self.code.setFocus()
 
     def _link(self) -> None:

@@ -11,6 +11,7 @@ from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
 from app.ui.widgets.common import StatusLine, amount_row, button, label, muted
+from app.ui.widgets.reflow import at_least
 
 
 class MoveMlkDialog(QDialog):
@@ -22,9 +23,9 @@ class MoveMlkDialog(QDialog):
         self.available = (balances.mlk_in_app if withdraw else balances.mlk_onchain) \
             if balances else 0
         self.setWindowTitle(self.tr("Withdraw MLK") if withdraw else self.tr("Deposit MLK"))
-        self.setMinimumWidth(460)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 18)
+        at_least(self, 460)
         box.addWidget(label(self.windowTitle(), "SectionTitle"))
         box.addWidget(muted(self.tr(
             "In-app MLK goes to your wallet on the chain. TICA's treasury sends it; the amount "
@@ -41,6 +42,7 @@ class MoveMlkDialog(QDialog):
         demo = self.backend.demo_password()
         self.password.setPlaceholderText(self.tr("Demo password: {}").format(demo) if demo
                                          else self.tr("Wallet password"))
+        self.password.setAccessibleName(self.tr("Wallet password"))
         self.password.setVisible(not withdraw)
         box.addWidget(self.password)
         self.message = StatusLine()
@@ -54,6 +56,7 @@ class MoveMlkDialog(QDialog):
         box.addLayout(actions)
         self.max_button.clicked.connect(
             lambda: self.amount.setText(plain_amount("MLK", self.available)))
+        self.go.setDefault(True)  # Enter withdraws or deposits, Esc closes
         self.go.clicked.connect(self._go)
         self.close_button.clicked.connect(self.reject)
 

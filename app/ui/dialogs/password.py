@@ -6,25 +6,28 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout
 from app.core.keys import Secret
 from app.ui.widgets.common import StatusLine, label, muted
 from app.ui.widgets.password_fields import NewPasswordFields
+from app.ui.widgets.reflow import at_least
 
 
 class PasswordDialog(QDialog):
     def __init__(self, title: str, explanation: str = "", parent=None):
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(380)
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 20, 22, 18)
+        at_least(self, 380)
         box.addWidget(label(title, "SectionTitle"))
         if explanation:
             box.addWidget(muted(explanation, wrap=True))
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.field.setPlaceholderText(self.tr("Wallet password"))
+        self.field.setAccessibleName(self.tr("Wallet password"))
         box.addWidget(self.field)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok |
                                    QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Continue"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)  # Enter
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

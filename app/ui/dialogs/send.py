@@ -8,7 +8,6 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QGridLayout,
@@ -26,6 +25,8 @@ from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
 from app.ui.models.wallet_models import status_text
 from app.ui.widgets.common import StatusLine, amount_row, button, clear_layout, label, muted
+from app.ui.widgets.reflow import at_least, scrolled
+from app.ui.widgets.wrapping import WrappingCheckBox
 
 GAS = Decimal(10**18)
 
@@ -37,11 +38,11 @@ class SendDialog(QDialog):
         self._plan = None
         self._tx = None
         self.setWindowTitle(self.tr("Send MLK"))
-        self.setMinimumWidth(520)
         box = QVBoxLayout(self)
         box.setContentsMargins(24, 20, 24, 18)
+        at_least(self, 520)
         self.steps = QStackedWidget()
-        box.addWidget(self.steps)
+        box.addWidget(scrolled(self.steps))
 
         # 1. where and how much
         first = QWidget()
@@ -58,6 +59,7 @@ class SendDialog(QDialog):
         )
         self.destination = QComboBox()
         self.destination.setEditable(True)
+        self.destination.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)  # Enter: Review
         self.destination.lineEdit().setPlaceholderText("0x…")
         for c in contacts:
             if c.kind == "own":
@@ -65,6 +67,9 @@ class SendDialog(QDialog):
             name = f"{c.label} · {c.exchange}" if c.exchange and c.exchange != c.label else c.label
             self.destination.addItem(f"{name} — {c.address}", c.address)
         self.destination.setCurrentIndex(0 if self.destination.count() else -1)
+        destination_caption = muted(self.tr("To"))
+        destination_caption.setBuddy(self.destination)  # names it for screen readers
+        f.addWidget(destination_caption)
         f.addWidget(self.destination)
         row, self.amount, self.max_button = amount_row("MLK", self.tr("Max"))
         f.addLayout(row)
@@ -87,6 +92,7 @@ class SendDialog(QDialog):
         demo = self.backend.demo_password()
         self.password.setPlaceholderText(self.tr("Demo password: {}").format(demo) if demo
                                          else self.tr("Wallet password"))
+        self.password.setAccessibleName(self.tr("Wallet password"))
         s.addWidget(self.password)
         self.problem2 = StatusLine()
         s.addWidget(self.problem2)
@@ -126,6 +132,10 @@ class SendDialog(QDialog):
         self.send_button.clicked.connect(self._send)
         self.close_button.clicked.connect(self.accept)
         self.copy_hash.clicked.connect(self._copy_hash)
+        # Enter runs the step's main button: Review, Sign and send, Close
+        self.next_button.setDefault(True)
+        self.steps.currentChanged.connect(lambda step: (
+            self.next_button, self.send_button, self.close_button)[step].setDefault(True))
         self._poll = QTimer(self, interval=1500)
         self._poll.timeout.connect(self._check)
 
@@ -188,7 +198,8 @@ class SendDialog(QDialog):
         clear_layout(self.warnings_box)
         self._acks = []
         for w in plan.warnings:
-            check = QCheckBox(self.tr("I understand: {}").format(_warning_text(self, w, plan)))
+            check = WrappingCheckBox(self.tr("I understand: {}").format(
+                _warning_text(self, w, plan)))
             check.setStyleSheet("QCheckBox { font-weight: 600; }")
             check.setProperty("code", w.code)
             self.warnings_box.addWidget(check)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -26,7 +26,8 @@ from app.ui.errors import explain
 from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, summary
 from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
-from app.ui.widgets.common import button, muted, pick_file
+from app.ui.widgets.common import button, captioned, muted, pick_file
+from app.ui.widgets.reflow import Flow
 
 KIND_FILTERS = (("all", None), ("conversions", CONVERSIONS), ("sync", ("sync",)),
                 ("expire", ("expire",)),
@@ -42,17 +43,19 @@ class ActivityPage(Page):
         super().__init__(backend, parent, scroll=False)
         self._catalog = []
         self.dialog = None
-        bar = QHBoxLayout()
+        bar = Flow(spacing=10, bottom=True)  # wraps onto two lines in a narrow window
         self.kind = QComboBox()
         self.asset = QComboBox()
         self.period = QComboBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
+        self.search.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.export_button = button()
         self.ledger_export_button = button(link=True)  # the raw postings, for an auditor
-        for w in (self.kind, self.asset, self.period):
-            bar.addWidget(w)
-        bar.addWidget(self.search, 1)
+        self.captions = [muted() for _ in range(4)]  # Show, Asset, Period, Search
+        for caption, w in zip(self.captions, (self.kind, self.asset, self.period, self.search),
+                              strict=True):
+            bar.addWidget(captioned(caption, w))
         bar.addWidget(self.export_button)
         bar.addWidget(self.ledger_export_button)
         self.content.addLayout(bar)
@@ -69,6 +72,7 @@ class ActivityPage(Page):
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setShowGrid(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -112,6 +116,14 @@ class ActivityPage(Page):
             self.tr("Last 12 months")), strict=True)])
         self._fill_assets()
         self.search.setPlaceholderText(self.tr("Search details, hashes, addresses"))
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance(
+            self.search.placeholderText()) + 48)  # the hint is read in full
+        for caption, text in zip(self.captions, (self.tr("Show"), self.tr("Asset"),
+                                                 self.tr("Period"), self.tr("Search")),
+                                 strict=True):
+            caption.setText(text)
+        self.table.setAccessibleName(self.tr("Activity"))
+        self.details.setAccessibleName(self.tr("Details of the selected entry"))
         self.export_button.setText(self.tr("Export statement"))
         self.export_button.setToolTip(self.tr("One row per entry, in your language, with "
                                               "partner names and KRW values (CSV)"))

@@ -32,7 +32,11 @@ class Page(QWidget):
             area = QScrollArea()
             area.setWidgetResizable(True)
             area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Pages reflow to the width they get; should one still not fit (a very narrow
+            # window, very large type) it scrolls rather than cut anything off.
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls, which
+            # the area scrolls into view
             area.setWidget(self.body)
             outer.addWidget(area)
         else:

@@ -21,6 +21,7 @@ from app.ui.dialogs.confirm_convert import ConfirmConvertDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, button, clear_layout, label, muted
+from app.ui.widgets.reflow import Columns
 
 QUOTE_DELAY_MS = 350
 
@@ -38,15 +39,17 @@ class ExchangePage(Page):
         self._linked: set[str] = set()
         self._previous: tuple[int | None, int | None] = (None, None)  # (from, to) indexes
         self._converted_last = None  # the last receipt, re-rendered on a language switch
+        self._review_when_quoted = False  # Enter came before the quote
         self.dialog = None
-        row = QHBoxLayout()
-        row.setSpacing(16)
+        row = Columns(min_width=360, max_columns=3, spacing=16)  # form, quote, result
 
         form = Card(spacing=12)
         self.form_title = label("", "SectionTitle")
         form.layout_.addWidget(self.form_title)
         self.from_caption, self.to_caption = muted(), muted()
         self.from_box, self.to_box = QComboBox(), QComboBox()
+        self.from_caption.setBuddy(self.from_box)  # names the boxes for screen readers
+        self.to_caption.setBuddy(self.to_box)
         self.swap_button = button(link=True)
         form.layout_.addWidget(self.from_caption)
         form.layout_.addWidget(self.from_box)
@@ -105,8 +108,9 @@ class ExchangePage(Page):
         self.link_hint = label("", "Warning", wrap=True)
         self.link_hint.hide()
         form.layout_.insertWidget(form.layout_.indexOf(self.problem), self.link_hint)
+        self.result.layout_.addStretch(1)  # beside the form it is as tall as the form
         self.result.hide()
-        self.content.addWidget(self.result)
+        row.addWidget(self.result)
         self.content.addStretch(1)
 
         self._debounce = QTimer(self, singleShot=True, interval=QUOTE_DELAY_MS)
@@ -119,6 +123,7 @@ class ExchangePage(Page):
         self.swap_button.clicked.connect(self._swap)
         self.max_button.clicked.connect(self._use_max)
         self.review.clicked.connect(self._review)
+        self.amount.returnPressed.connect(self._enter)
         self.retranslate()
 
     # -- texts ---------------------------------------------------------------------------------
@@ -136,6 +141,7 @@ class ExchangePage(Page):
         self.receive_caption.setText(self.tr("You receive") if self.pay_mode.isChecked()
                                      else self.tr("You give"))
         self.amount.setPlaceholderText(self.tr("Amount"))
+        self.amount.setAccessibleName(self.tr("Amount"))
         self.quote_hint.setText(self.tr("TICA always trades at market value; every leg costs "
                                         "1.5%. Quotes are valid for 30 seconds."))
         self._fill_assets()
@@ -197,6 +203,7 @@ class ExchangePage(Page):
             return
         self._previous = (self.from_box.currentIndex(), self.to_box.currentIndex())
         self._quote = None
+        self._review_when_quoted = False
         self.review.setEnabled(False)
         self._tick.stop()
         self._render_available()
@@ -237,6 +244,7 @@ class ExchangePage(Page):
         have = self._balances.get(t.from_asset, 0)
         if t.amount_in > have:  # say so now, not after the user confirmed; no promise shown
             self._quote = None
+            self._review_when_quoted = False
             self.problem.setText(explain(RuleError(
                 "", code="insufficient_balance",
                 details={"asset": t.from_asset, "available": have, "needed": t.amount_in})))
@@ -246,11 +254,15 @@ class ExchangePage(Page):
         self._tick.start()
         self._render_quote()
         self._render_link_hint()
+        if self._review_when_quoted:
+            self._review_when_quoted = False
+            self._review()
 
     def _quote_failed(self, rid: int, error) -> None:
         if rid != self._request_id:
             return
         self._quote = None
+        self._review_when_quoted = False
         self.problem.setText(explain(error))
         self._render_quote()
         if getattr(error, "exit_code", 0) == 2:
@@ -368,6 +380,16 @@ class ExchangePage(Page):
         src = self.from_box.currentData()
         have = self._balances.get(src, 0)
         self.amount.setText(plain_amount(src, have))
+
+    def _enter(self) -> None:
+        """Enter in the amount reviews the conversion, or does so once the quote arrives."""
+        if self.review.isEnabled():
+            self.review.click()
+        elif self.amount.text().strip():
+            self._review_when_quoted = True
+            if self._debounce.isActive():
+                self._debounce.stop()
+                self._request_quote()
 
     def _review(self) -> None:
         if self._quote is None:

@@ -5,7 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.money import MLK_UNIT
 from app.ui import fmt
@@ -20,6 +20,7 @@ from app.ui.widgets.charts import (
     TrendChart,
 )
 from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted, titled_row
+from app.ui.widgets.reflow import Columns
 
 
 class PartnerCard(Card):
@@ -30,6 +31,10 @@ class PartnerCard(Card):
         self.code = holding.partner.code
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         p = holding.partner
+        # The keyboard reaches it with Tab and opens it with Enter or Space, as a click does.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.setAccessibleName(f"{fmt.partner_name(p)}, {fmt.points(holding.balance)}")
+        self.setAccessibleDescription(self.tr("Press Enter to convert these points"))
         head = titled_row(fmt.partner_name(p), p.color)
         if not holding.linked:
             head.addWidget(label(self.tr("not linked"), "Chip"))
@@ -51,6 +56,12 @@ class PartnerCard(Card):
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.code)
         super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit(self.code)
+        else:
+            super().keyPressEvent(event)
 
 
 class HomePage(Page):
@@ -93,7 +104,7 @@ class HomePage(Page):
         self.partners_title = label("", "SectionTitle")
         self.content.addWidget(self.partners_title)
         self.grid_host = QWidget()
-        self.grid = QGridLayout(self.grid_host)
+        self.grid = Columns(self.grid_host, min_width=240, max_columns=4)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(14)
         self.content.addWidget(self.grid_host)
@@ -105,8 +116,7 @@ class HomePage(Page):
         self.empty_box.hide()
         self.content.addWidget(self.empty_box)
 
-        charts = QHBoxLayout()
-        charts.setSpacing(14)
+        charts = Columns(min_width=420, max_columns=2)
         self.mix_card, self.expiry_card = Card(), Card()
         self.mix_title, self.expiry_title = label("", "SectionTitle"), label("", "SectionTitle")
         self.mix = CompositionChart()

@@ -1,7 +1,7 @@
 """Partners — the alliance catalog: link, unlink and sync memberships."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from app.ui import fmt
 from app.ui.backend import LEDGER, PARTNERS
@@ -9,6 +9,7 @@ from app.ui.dialogs.link_partner import LinkPartnerDialog
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, button, clear_layout, label, muted, titled_row
+from app.ui.widgets.reflow import Columns
 
 
 class PartnersPage(Page):
@@ -27,7 +28,7 @@ class PartnersPage(Page):
         self.message = label("", "Error", wrap=True)
         self.content.addWidget(self.message)
         host = QWidget()
-        self.grid = QGridLayout(host)
+        self.grid = Columns(host, min_width=300, max_columns=4)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(14)
         self.content.addWidget(host)

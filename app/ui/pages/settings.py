@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
@@ -21,6 +20,7 @@ from app.ui.dialogs.password import ChangePasswordDialog, ForgetKeyDialog, Passw
 from app.ui.errors import explain
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Card, StatusLine, ask, button, label, muted, pick_file
+from app.ui.widgets.reflow import Columns, Flow
 
 
 class SettingsPage(Page):
@@ -32,8 +32,7 @@ class SettingsPage(Page):
         self.languages, self.prefs, self.display, self.tray = languages, prefs, display, tray
         self._info = None
         self.dialog = None
-        grid = QGridLayout()
-        grid.setSpacing(16)
+        grid = Columns(min_width=360, max_columns=3, spacing=16)
         self.content.addLayout(grid)
 
         # appearance
@@ -50,6 +49,8 @@ class SettingsPage(Page):
         self.presenter, self.private = QCheckBox(), QCheckBox()
         self.presenter.setChecked(display.presenter)
         self.private.setChecked(display.private)
+        self.language_caption.setBuddy(self.language)  # names the boxes for screen readers
+        self.theme_caption.setBuddy(self.theme)
         look.layout_.addWidget(self.look_title)
         look.layout_.addLayout(look_form)
         look.layout_.addWidget(self.presenter, 0, Qt.AlignmentFlag.AlignLeft)
@@ -88,6 +89,10 @@ class SettingsPage(Page):
         net_form.addRow(self.chain_caption, self.chain_id)
         net_form.addRow(self.token_caption, self.token)
         net_form.addRow(self.treasury_caption, self.treasury)
+        for caption, field in ((self.rpc_caption, self.rpc_url), (self.chain_caption,
+                               self.chain_id), (self.token_caption, self.token),
+                               (self.treasury_caption, self.treasury)):
+            caption.setBuddy(field)
         network.layout_.addWidget(self.network_title)
         network.layout_.addWidget(self.network_state)
         network.layout_.addLayout(net_form)
@@ -185,6 +190,11 @@ class SettingsPage(Page):
         self.about.clicked.connect(self.show_about)
         self.anchor_now.clicked.connect(self._anchor)
         self.anchor_auto.toggled.connect(self._anchor_auto)
+        # Enter in a field runs the button beside or below it
+        self.static_value.returnPressed.connect(self.set_static.click)
+        self.upbit_url.returnPressed.connect(self.use_upbit.click)
+        for field in (self.rpc_url, self.chain_id, self.token, self.treasury):
+            field.returnPressed.connect(self.use_rpc.click)
         self.retranslate()
 
     # -- texts --------------------------------------------------------------------------------
@@ -210,6 +220,8 @@ class SettingsPage(Page):
         self.theme.blockSignals(False)
         self.price_title.setText(self.tr("MLK price"))
         self.static_value.setPlaceholderText(self.tr("KRW per MLK, e.g. 200"))
+        self.static_value.setAccessibleName(self.tr("MLK price in KRW"))
+        self.upbit_url.setAccessibleName(self.tr("Upbit API address"))
         self.set_static.setText(self.tr("Use this price"))
         self.upbit_url.setPlaceholderText("https://api.upbit.com")
         self.use_upbit.setText(self.tr("Use Upbit"))
@@ -554,11 +566,14 @@ def _load(svc) -> dict:
     return info
 
 
-def _row(*widgets, stretch: bool = False) -> QHBoxLayout:
+def _row(*widgets, stretch: bool = False) -> QHBoxLayout | Flow:
+    if stretch:  # a row of buttons: wraps onto a second line when the card is narrow
+        row = Flow()
+        for w in widgets:
+            row.addWidget(w)
+        return row
     row = QHBoxLayout()
     for w in widgets:
-        row.addWidget(w, 0 if stretch else (1 if isinstance(w, QLineEdit) else 0))
-    if stretch:
-        row.addStretch(1)
+        row.addWidget(w, 1 if isinstance(w, QLineEdit) else 0)
     return row
 

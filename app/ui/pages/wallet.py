@@ -28,6 +28,7 @@ from app.ui.models.wallet_models import ContactsModel, TxModel, contact_name
 from app.ui.pages.base import Page
 from app.ui.widgets.common import Banner, Card, ask, button, label, muted
 from app.ui.widgets.qr import QrCode
+from app.ui.widgets.reflow import Columns, Flow
 
 POLL_MS = 3000
 GAS = Decimal(10**18)
@@ -55,8 +56,7 @@ class WalletPage(Page):
         self.setup.layout_.addLayout(row)
         self.content.addWidget(self.setup)
         # -- the wallet
-        top = QHBoxLayout()
-        top.setSpacing(16)
+        top = Columns(min_width=380, max_columns=2, spacing=16)
         self.address_card = Card()
         self.address_title = label("", "SectionTitle")
         self.qr = QrCode(size=156)
@@ -94,12 +94,11 @@ class WalletPage(Page):
         self.balance_card.layout_.addLayout(self.balances)
         self.network_note = muted(wrap=True)
         self.balance_card.layout_.addWidget(self.network_note)
-        actions = QHBoxLayout()
+        actions = Flow()
         self.send_button = button(primary=True)
         self.withdraw_button, self.deposit_button = button(), button()
         for b in (self.send_button, self.withdraw_button, self.deposit_button):
             actions.addWidget(b)
-        actions.addStretch(1)
         self.balance_card.layout_.addLayout(actions)
         top.addWidget(self.balance_card, 4)
         self.wallet_box = QWidget()
@@ -123,6 +122,7 @@ class WalletPage(Page):
         tx_actions.addWidget(self.cancel_button)
         self.wallet_box.layout_.addLayout(tx_actions)
         self.wallet_box.layout_.addWidget(self.txs)
+        self.txs_title.setBuddy(self.txs)  # the titles name the tables for screen readers
 
         self.book_title = label("", "SectionTitle")
         self.book = QTableView()
@@ -136,6 +136,7 @@ class WalletPage(Page):
             book_actions.addWidget(b)
         self.wallet_box.layout_.addLayout(book_actions)
         self.wallet_box.layout_.addWidget(self.book)
+        self.book_title.setBuddy(self.book)
         self.message = label("", "Error", wrap=True)
         self.wallet_box.layout_.addWidget(self.message)
         self.content.addWidget(self.wallet_box)
@@ -379,6 +380,7 @@ def _table(view: QTableView, model) -> None:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setShowGrid(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
     view.setMinimumHeight(170)

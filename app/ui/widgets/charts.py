@@ -91,6 +91,7 @@ class CompositionChart(QWidget):
         self.view = QChartView(_chart())
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(180, 200)
+        self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: the legend says it all
         self.view.setStyleSheet("background: transparent;")
         self.legend = QGridLayout()
         self.legend.setHorizontalSpacing(10)
@@ -135,6 +136,7 @@ class ExpiryTimeline(QChartView):
         self.weeks = weeks
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumHeight(max(200, self.fontMetrics().height() * 12))  # presenter type
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture, not a control
         self.setStyleSheet("background: transparent;")
 
     def set_lots(self, today: date, per_partner: list[tuple[str, str, list]],

@@ -42,6 +42,20 @@ def muted(text: str = "", wrap: bool = False) -> QLabel:
     return label(text, "Muted", wrap)
 
 
+def captioned(caption: QLabel, field: QWidget) -> QWidget:
+    """A field under its caption; the caption names the field for screen readers (a combo
+    box's own name is its current value)."""
+    host = QWidget()
+    column = QVBoxLayout(host)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(4)
+    column.addWidget(caption)
+    column.addWidget(field)
+    caption.setBuddy(field)
+    host.setSizePolicy(field.sizePolicy().horizontalPolicy(), QSizePolicy.Policy.Preferred)
+    return host
+
+
 def button(text: str = "", primary: bool = False, link: bool = False) -> QPushButton:
     b = QPushButton(text)
     if primary:
@@ -49,6 +63,10 @@ def button(text: str = "", primary: bool = False, link: bool = False) -> QPushBu
     elif link:
         b.setObjectName("Link")
     b.setCursor(Qt.CursorShape.PointingHandCursor)
+    # Tab reaches it and Enter presses it; a mouse click leaves the focus (and its ring)
+    # where it was, in the field being filled in.
+    b.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+    b.setAutoDefault(True)
     return b
 
 
@@ -108,6 +126,8 @@ def amount_row(unit: str, max_text: str) -> tuple[QHBoxLayout, QLineEdit, QPushB
     field = QLineEdit()
     field.setObjectName("AmountEdit")
     field.setPlaceholderText("0")
+    field.setAccessibleName(QCoreApplication.translate("Common", "Amount in {unit}").format(
+        unit=unit))
     max_button = button(max_text, link=True)
     row.addWidget(field, 1)
     row.addWidget(label(unit, "MidNumber"))

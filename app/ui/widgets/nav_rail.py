@@ -1,10 +1,36 @@
-"""The navigation rail: one button per page, icon above label."""
+"""The navigation rail: one button per page, icon above label; tool buttons (Help) and badges
+at the bottom. Sizes follow the type scale (presenter mode), and the buttons answer the
+keyboard: Tab reaches them, Enter or Space opens the page, Up and Down move along the rail."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from app.ui import icons, theme
+
+RAIL_WIDTH, BUTTON_WIDTH, ICON = 96, 84, 24
+
+
+class RailButton(QToolButton):
+    def __init__(self, icon_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.icon_name = icon_name
+        self.setObjectName("RailButton")
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a click does not leave a ring behind
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.animateClick()
+        elif event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            rail = self.parentWidget()
+            buttons = [b for b in rail.findChildren(RailButton) if b.isVisible()]
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
+            buttons[(buttons.index(self) + step) % len(buttons)].setFocus(
+                Qt.FocusReason.TabFocusReason)
+        else:
+            super().keyPressEvent(event)
 
 
 class NavRail(QFrame):
@@ -13,34 +39,40 @@ class NavRail(QFrame):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("Rail")
-        self.setFixedWidth(96)
         self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(8, 14, 8, 14)
-        self._layout.setSpacing(6)
+        self._layout.setContentsMargins(6, 10, 6, 10)
+        self._layout.setSpacing(4)
         self.logo = QLabel()
         self.logo.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self._layout.addWidget(self.logo)
-        self._layout.addSpacing(10)
+        self._layout.addSpacing(6)
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
         self._group.idClicked.connect(self.selected.emit)
         self._buttons: list[tuple[QToolButton, str]] = []
+        self._tools: list[RailButton] = []
         self._tail = QVBoxLayout()
+        self._tail.setSpacing(6)
         self._layout.addStretch(1)
         self._layout.addLayout(self._tail)
         self.restyle()
 
     def add(self, icon_name: str) -> QToolButton:
-        b = QToolButton()
-        b.setObjectName("RailButton")
+        b = RailButton(icon_name)
         b.setCheckable(True)
-        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        b.setIconSize(QSize(24, 24))
-        b.setFixedWidth(80)
-        b.setCursor(Qt.CursorShape.PointingHandCursor)
         self._group.addButton(b, len(self._buttons))
-        self._layout.insertWidget(2 + len(self._buttons), b)
+        self._layout.insertWidget(2 + len(self._buttons), b, 0, Qt.AlignmentFlag.AlignHCenter)
         self._buttons.append((b, icon_name))
+        self.restyle()
+        return b
+
+    def add_tool(self, icon_name: str) -> QToolButton:
+        """A button at the bottom of the rail that is not a page (Help)."""
+        b = RailButton(icon_name)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)  # named by its tooltip
+        b.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._tools.append(b)
+        self._tail.addWidget(b, 0, Qt.AlignmentFlag.AlignHCenter)
         self.restyle()
         return b
 
@@ -54,7 +86,10 @@ class NavRail(QFrame):
         self._buttons[index][0].setText(text)
 
     def restyle(self) -> None:
-        c = theme.colors()
-        self.logo.setPixmap(icons.pixmap("logo", c.accent, 40))
-        for b, name in self._buttons:
-            b.setIcon(icons.icon(name, c.muted, c.accent, 24))
+        c, scale = theme.colors(), theme.scale()
+        self.setFixedWidth(round(RAIL_WIDTH * scale))
+        self.logo.setPixmap(icons.pixmap("logo", c.accent, round(36 * scale)))
+        for b in [b for b, _ in self._buttons] + self._tools:
+            b.setFixedWidth(round(BUTTON_WIDTH * scale))
+            b.setIconSize(QSize(round(ICON * scale), round(ICON * scale)))
+            b.setIcon(icons.icon(b.icon_name, c.muted, c.accent, round(ICON * scale)))
