@@ -46,16 +46,25 @@ class Caption(QLabel):
                            "border-radius: 14px; padding: 14px 22px; font-size: 19px; "
                            "font-weight: 600; }")
         self.hide()
+        window.installEventFilter(self)  # a resized window keeps its caption in view
 
     def say(self, text: str) -> None:
         self.setText(text)
-        window = self.parentWidget()
-        width = min(900, window.width() - 80)
-        self.setFixedWidth(width)
-        self.adjustSize()
-        self.move((window.width() - width) // 2, window.height() - self.height() - 28)
+        self._place()
         self.show()
         self.raise_()
+
+    def _place(self) -> None:
+        window = self.parentWidget()
+        width = max(200, min(900, window.width() - 80))
+        self.setFixedWidth(width)
+        self.setFixedHeight(self.heightForWidth(width))
+        self.move((window.width() - width) // 2, window.height() - self.height() - 28)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.parentWidget() and event.type() == event.Type.Resize:
+            self._place()
+        return super().eventFilter(watched, event)
 
 
 class Tour(QObject):

@@ -58,6 +58,11 @@ class Env:
         self.window, self.backend = make_app(lang=lang, scale=scale)
         self._fresh = None
         self._wallet_ready = False
+        self._left_open: list[QWidget] = []
+
+    def leave_open(self, widget: QWidget) -> None:
+        """Something a screen opened besides the one it returns: closed with it."""
+        self._left_open.append(widget)
 
     @property
     def fresh(self):
@@ -110,7 +115,13 @@ class Env:
         self._wallet_ready = True
 
     def close(self, top: QWidget) -> None:
-        """Close a dialog a screen opened (the windows stay for the next screen)."""
+        """Close a dialog a screen opened (the windows stay for the next screen), and what
+        the screen left open behind it (`leave_open`)."""
+        for extra in self._left_open:
+            extra.hide()
+            if isinstance(extra, QDialog):
+                extra.done(QDialog.DialogCode.Rejected)
+        self._left_open = []
         if top in self.windows:
             return
         self._settle_all()  # what the dialog asked for arrives while it is still there
@@ -433,10 +444,19 @@ def _send_progress(env: Env) -> QWidget:
 
 @screen("dialog.ask.restore")
 def _ask_restore(env: Env) -> QWidget:
-    from pathlib import Path
+    """A backup older than the profile: the question names the entries it takes back."""
+    from PySide6.QtWidgets import QMessageBox
 
+    svc = env.backend.services
+    backup = env.backend.data_dir.parent / f"screens-backup-{env.lang}.sqlite3"
+    if not backup.exists():
+        svc.backups.backup(backup)
+        svc.exchange.convert("YANOLJA", "MLK", "1000", key=f"screens-after-{env.lang}")
     page = env.show_page(SETTINGS)
-    return page.ask_restore(Path("milk-ledger-backup-2026-11-23.sqlite3"))
+    page.dialog = None  # the question comes once the backup was checked
+    page.ask_restore(backup)
+    env.wait(lambda: isinstance(page.dialog, QMessageBox) and page.dialog.isVisible())
+    return page.dialog
 
 
 @screen("dialog.ask.reset_demo")
@@ -445,11 +465,97 @@ def _ask_reset(env: Env) -> QWidget:
     return open_dialog(env, page, page.reset_demo)
 
 
+@screen("dialog.first_run.password")
+def _wizard_password(env: Env) -> QWidget:
+    from app.ui.dialogs.first_run import PASSWORD
+
+    wizard = _phrase_shown(env)
+    wizard.go(PASSWORD)
+    env.type(wizard.password_fields.first, "correct horse battery")
+    return wizard
+
+
+@screen("dialog.first_run.import.keystore")
+def _wizard_import_keystore(env: Env) -> QWidget:
+    wizard = _wizard(env, "import")
+    env.click(wizard.from_keystore)
+    return wizard
+
+
+@screen("dialog.first_run.import.passphrase")
+def _wizard_import_passphrase(env: Env) -> QWidget:
+    wizard = _wizard(env, "import")
+    env.click(wizard.advanced)
+    return wizard
+
+
+@screen("dialog.first_run.close_question")
+def _wizard_close_question(env: Env) -> QWidget:
+    from PySide6.QtWidgets import QMessageBox
+
+    wizard = _phrase_shown(env)
+    wizard.reject()  # Esc or the close button, with a phrase on screen
+    env.wait(lambda: wizard.close_question.isVisible())
+    env.leave_open(wizard)
+    assert isinstance(wizard.close_question, QMessageBox)
+    return wizard.close_question
+
+
+@screen("dialog.change_password")
+def _change_password(env: Env) -> QWidget:
+    page = env.show_page(SETTINGS)
+    page.change_password.setEnabled(True)  # off for a watch-only wallet; the dialog is the same
+    return open_dialog(env, page, page.change_password)
+
+
+@screen("dialog.forget_key")
+def _forget_key(env: Env) -> QWidget:
+    from app.ui.dialogs.password import ForgetKeyDialog
+
+    page = env.show_page(SETTINGS)
+    dialog = ForgetKeyDialog(env.backend.services.chain.demo_node.demo_user_address,
+                             lambda _typed: None, page)
+    dialog.open()
+    return dialog
+
+
+@screen("dialog.about")
+def _about(env: Env) -> QWidget:
+    env.show_page(HOME)
+    env.window.about_action.trigger()  # Help → About
+    return env.window.settings.dialog
+
+
+@screen("dialog.confirm_convert.unlinked")
+def _confirm_unlinked(env: Env) -> QWidget:
+    return _confirm(env, "MLK", "DELICAR", "2000", exact_out=True)
+
+
+@screen("dialog.ask.manual_price")
+def _ask_manual_price(env: Env) -> QWidget:
+    window, backend = env.fresh
+    page = env.show_page(SETTINGS, window, backend)
+    env.type(page.static_value, "210")
+    return open_dialog(env, page, page.set_static)
+
+
 @screen("dialog.keyboard_shortcuts")
 def _shortcuts(env: Env) -> QWidget:
     env.show_page(HOME)
     env.window.shortcuts_action.trigger()  # Help → Keyboard shortcuts
     return env.window.dialog
+
+
+@screen("page.home.tour_caption")
+def _tour_caption(env: Env) -> QWidget:
+    from app.ui.tour import Tour
+
+    env.show_page(HOME)
+    tour = Tour(env.window)
+    tour.caption.say(tour.tr("Points about to expire are converted to MLK before they are "
+                             "lost: TICA quotes at market value, 1.5% per leg."))
+    env.leave_open(tour.caption)
+    return env.window
 
 
 def open_all(env: Env, visit: Callable[[str, QWidget], None],

@@ -395,7 +395,6 @@ def test_import_a_phrase_with_passphrase_and_another_account(make_app, qtbot, se
     assert not wizard.advanced_box.isVisible()
     click(qtbot, wizard.advanced)
     qtbot.keyClicks(wizard.passphrase, "extra words")
-    wizard.account.clear()
     qtbot.keyClicks(wizard.account, "3")
     click(qtbot, step_button(wizard, "Next"))
     qtbot.waitUntil(lambda: wizard.pages.currentIndex() == fr.PASSWORD, timeout=20_000)

@@ -142,7 +142,7 @@ def test_activity_says_when_filters_match_nothing_and_explains_entries_in_words(
     assert "You gave 2,000 pts (Yanolja) and received 9.85 MLK" in details
     assert '"amount_in"' not in details and "9850000000000000000" not in details
     assert "KST" in page.model.index(0, 0).data()  # times say their zone
-    page.details.anchorClicked.emit(page.details.source().resolved("#technical"))
+    click(qtbot, page.technical_button)
     assert "9850000000000000000" in page.details.toPlainText()  # raw data, on request
     qtbot.keyClicks(page.search, "no-such-thing-anywhere")
     qtbot.waitUntil(lambda: page.model.rowCount() == 0 and not page.model.canFetchMore(),

@@ -90,13 +90,16 @@ class AboutDialog(QDialog):
         row.addWidget(self.open_logs)
         row.addStretch(1)
         box.addLayout(row)
-        box.addWidget(label(self.tr("Third-party software"), "SectionTitle"))
+        notices_title = label(self.tr("Third-party software"), "SectionTitle")
+        box.addWidget(notices_title)
         self.notices = QTextBrowser()
+        self.notices.setTabChangesFocus(True)
         rows = "".join(f"<tr><td>{escape(n)}</td><td>{escape(v)}</td><td>{escape(lic)}</td></tr>"
                        for n, v, lic in third_party())
         intro = escape(self.tr("MiL.k Wallet is built on these open-source packages, used "
                                "under their licences:"))
         self.notices.setHtml(f"<p>{intro}</p><table cellspacing='6'>{rows}</table>")
+        self.notices.setAccessibleName(notices_title.text())
         box.addWidget(self.notices, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))

@@ -38,11 +38,12 @@ class ContactDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Exchange"), self.exchange)
         form.addRow(self.network_caption, self.network)
+        self.network_caption.setBuddy(self.network)  # names the box for screen readers
         self.network_hint = label(self.tr(
             "The network the exchange's deposit page names for this address. MLK sent on "
             "another network is usually lost."), "Muted", wrap=True)
-        form.addRow("", self.network_hint)
         box.addLayout(form)
+        box.addWidget(self.network_hint)
         self.message = StatusLine()
         box.addWidget(self.message)
         row = QHBoxLayout()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QSpinBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -371,10 +371,11 @@ class FirstRunWizard(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setPlaceholderText(self.tr("BIP-39 passphrase (optional)"))
         self.passphrase.setAccessibleName(self.tr("BIP-39 passphrase"))
-        self.account = QSpinBox()
-        self.account.setRange(0, 2**31 - 1)
-        self.account.setPrefix(self.tr("Account "))
+        self.account = QLineEdit()  # m/44'/60'/0'/0/<account>
+        self.account.setValidator(QIntValidator(0, 2**31 - 1, self.account))
+        self.account.setPlaceholderText(self.tr("Account 0"))
         self.account.setAccessibleName(self.tr("Account index"))
+        self.account.setMaximumWidth(self.account.fontMetrics().horizontalAdvance("0" * 14))
         ab.addWidget(self.passphrase, 1)
         ab.addWidget(self.account)
         self.advanced_box.hide()
@@ -444,7 +445,7 @@ class FirstRunWizard(QDialog):
         else:
             secret = Secret(self.secret.toPlainText())
             passphrase = Secret(self.passphrase.text()) if self.advanced.isChecked() else None
-            index = self.account.value() if self.advanced.isChecked() else 0
+            index = int(self.account.text() or 0) if self.advanced.isChecked() else 0
 
             def work(_svc):
                 from app.core.keys import parse_private_key

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTextBrowser,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.core.history_filter import HistoryFilter
@@ -81,11 +83,19 @@ class ActivityPage(Page):
             header.resizeSection(column, ems * em)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
-        self.details.anchorClicked.connect(self._toggle_technical)
-        self._technical = False  # the raw data behind "Technical details"
+        self.details.setTabChangesFocus(True)  # Tab moves on; the browser is for reading
+        self.technical_button = button(link=True)  # the raw data, on request
+        self.technical_button.setCheckable(True)
+        self.technical_button.toggled.connect(self._toggle_technical)
+        self._technical = False
         self.details.setMinimumWidth(300)
         split.addWidget(self.table)
-        split.addWidget(self.details)
+        side = QWidget()  # the details, and the raw data behind a button
+        side_box = QVBoxLayout(side)
+        side_box.setContentsMargins(0, 0, 0, 0)
+        side_box.addWidget(self.details, 1)
+        side_box.addWidget(self.technical_button, 0, Qt.AlignmentFlag.AlignLeft)
+        split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.content.addWidget(split, 1)
@@ -221,15 +231,14 @@ class ActivityPage(Page):
             raw = json.dumps({"id": d.id, "kind": d.kind, "sender": d.sender,
                               "recipient": d.recipient, "amount_units": str(d.amount),
                               "status": d.status, "tx_hash": d.tx_hash}, indent=1)
-        more = self.tr("Hide technical details") if self._technical else \
-            self.tr("Technical details")
-        lines.append(f"<p><a href='#technical'>{escape(more)}</a></p>")
+        self.technical_button.setText(self.tr("Hide technical details") if self._technical
+                                      else self.tr("Technical details"))
         if self._technical and not fmt.is_private():
             lines.append(f"<pre>{escape(raw)}</pre>")
         self.details.setHtml("".join(lines))
 
-    def _toggle_technical(self, _url) -> None:
-        self._technical = not self._technical
+    def _toggle_technical(self, on: bool) -> None:
+        self._technical = on
         self._show_details(self.table.currentIndex(), None)
 
     def _export(self) -> None:

@@ -129,6 +129,7 @@ class SettingsPage(Page):
         reminders.layout_.addWidget(self.reminders_title)
         reminders.layout_.addWidget(self.remind, 0, Qt.AlignmentFlag.AlignLeft)
         days_row = QHBoxLayout()
+        self.remind_days_caption.setBuddy(self.remind_days)
         days_row.addWidget(self.remind_days_caption)
         days_row.addWidget(self.remind_days, 1)
         days_row.addWidget(self.save_reminders)
