@@ -57,7 +57,7 @@ class Lab:
 def location_id(profile: Path) -> str:
     from app.core.ledger.database import location, sqlite_url
 
-    return checkpoint.location_id(location(sqlite_url(profile / DB)))
+    return checkpoint.location_id(location(sqlite_url(profile / DB), profile))
 
 
 def files_of(profile: Path, into: Path) -> Path:
