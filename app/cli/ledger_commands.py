@@ -51,7 +51,8 @@ def cmd_verify(svc, args) -> Result:
                   "first_bad_seq": r.first_bad_seq,
                   "problems": [{"seq": p.seq, "problem": p.what} for p in r.problems],
                   "anchor": {"anchored": r.anchored, "note": r.anchor_note,
-                             "checkpoint_seq": r.checkpoint_seq, "witness_seq": r.witness_seq}})
+                             "checkpoint_seq": r.checkpoint_seq, "witness_seq": r.witness_seq},
+                  "notes": r.notes})
     if anchors is not None:
         res.data["chain_anchors"] = [_anchor_data(a) for a in anchors]
     if r.ok:
@@ -63,6 +64,7 @@ def cmd_verify(svc, args) -> Result:
         res.lines += [f"  {p}" for p in r.problems]
     res.say(f"Anchored: {r.anchor_note}." if r.anchored else
             f"{r.anchor_note[:1].upper()}{r.anchor_note[1:]}.")
+    res.lines += [f"Note: {note}." for note in r.notes]
     if anchors is not None:
         res.say(f"On chain: {len(anchors)} anchor(s) of this profile, each a prefix of the "
                 "ledger." if r.ok else f"On chain: {len(anchors)} anchor(s) of this profile.")

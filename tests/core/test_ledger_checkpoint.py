@@ -171,7 +171,7 @@ def test_a_damaged_checkpoint_or_witness_entry_is_reported(keyring_on, tmp_path,
     svc.close()
 
 
-def test_postgresql_ledgers_are_anchored_by_their_url(keyring_on, tmp_path, clock, pg_url):
+def test_postgresql_ledgers_are_anchored_by_url_and_folder(keyring_on, tmp_path, clock, pg_url):
     svc = open_profile(tmp_path / "p", pg_url, clock)
     svc.admin.init(demo=True)
     head = svc.admin.verify().head_seq

@@ -47,13 +47,16 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{Path(path).resolve()}"
 
 
-def location(url: str) -> str:
-    """Where the ledger lives, as nothing inside it can change: the resolved SQLite path, or
-    the server URL without its password."""
+def location(url: str, directory: Path) -> str:
+    """Where a profile's ledger lives, as nothing inside it can change: the resolved SQLite
+    path, or the server URL without its password together with the profile folder that holds
+    its checkpoint (a new folder on the same database is a new location, as a moved SQLite
+    profile is)."""
     parsed = make_url(normalise_url(url))
     if parsed.drivername.startswith("sqlite"):
         return str(Path(parsed.database or ":memory:").resolve())
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    server = parsed.set(password=None).render_as_string(hide_password=False)
+    return f"{server} for {Path(directory).resolve()}"
 
 
 class Database:
@@ -79,7 +82,7 @@ class Database:
         beside = Path(directory) / checkpoint.FILE_NAME
         if url.startswith("sqlite"):
             storage.check_file(Path(make_url(url).database), beside)
-        db = cls(url, Notary(beside, location(url)))
+        db = cls(url, Notary(beside, location(url, directory)))
         try:
             if db.dialect == "sqlite":
                 storage.quick_check(db, beside)

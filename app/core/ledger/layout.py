@@ -16,9 +16,14 @@ from functools import cache
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 _SPACE = re.compile(r"\s+")
+
+
+class CannotCompare(Exception):
+    """The expected objects cannot be built here (e.g. no right to create a schema)."""
 
 
 def schema_problems(session: Session) -> list[str]:
@@ -27,7 +32,11 @@ def schema_problems(session: Session) -> list[str]:
         actual, expected = _sqlite_objects(session), dict(_expected_sqlite())
     else:
         schema = session.execute(text("SELECT current_schema()")).scalar()
-        actual, expected = _postgres_objects(session, schema), _expected_postgres(session)
+        try:
+            expected = _expected_postgres(session)
+        except DBAPIError as exc:
+            raise CannotCompare(str(exc.orig).strip().splitlines()[0]) from None
+        actual = _postgres_objects(session, schema)
     problems = []
     for key in sorted(expected.keys() - actual.keys()):
         problems.append(f"the {key[0]} {key[1]} is missing from the database")
@@ -83,20 +92,21 @@ def _expected_sqlite() -> tuple:
             db.dispose()
 
 
-_expected_pg: dict | None = None
+_expected_pg: dict[str, dict] = {}  # per server and role (every database on it alike)
 
 
 def _expected_postgres(session) -> dict:
     """The migrations run in a throw-away schema of the same server, then rolled back."""
-    global _expected_pg
-    if _expected_pg is None:
+    engine = session.get_bind().engine
+    key = engine.url.set(database=None).render_as_string(hide_password=True)
+    if key not in _expected_pg:
         from alembic import command
         from alembic.config import Config
 
         from app.core.ledger.database import MIGRATIONS_DIR
 
         scratch = f"milk_expected_{uuid.uuid4().hex[:12]}"
-        with session.get_bind().engine.connect() as conn:
+        with engine.connect() as conn:
             outer = conn.begin()
             try:
                 conn.exec_driver_sql(f"CREATE SCHEMA {scratch}")
@@ -105,10 +115,10 @@ def _expected_postgres(session) -> dict:
                 cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-                _expected_pg = _postgres_objects(conn, scratch)
+                _expected_pg[key] = _postgres_objects(conn, scratch)
             finally:
                 outer.rollback()
-    return _expected_pg
+    return _expected_pg[key]
 
 
 def _postgres_objects(conn, schema: str) -> dict[tuple[str, str], str]:

@@ -48,6 +48,7 @@ class VerifyReport:
     anchor_note: str = "not checked"
     checkpoint_seq: int | None = None
     witness_seq: int | None = None
+    notes: list[str] = field(default_factory=list)  # checks that could not run, and why
 
     @property
     def ok(self) -> bool:

@@ -174,7 +174,7 @@ def restore_ledger(data_dir: Path, source: Path, now: datetime,
         fsync_dir(target.parent)
     finally:
         staging.unlink(missing_ok=True)
-    notary = Notary(data_dir / checkpoint.FILE_NAME, location(url))
+    notary = Notary(data_dir / checkpoint.FILE_NAME, location(url, data_dir))
     notary.restored(_profile_of(target), plan.head_seq, plan.head_hash,
                     {"path": str(source.resolve()), "seq": plan.head_seq, "at": iso(now)})
     return RestoreResult(plan, kept)
@@ -225,7 +225,7 @@ def _check(staging: Path, source: Path, data_dir: Path, url: str) -> RestorePlan
             raise ExternalError(f"That backup does not verify: {report.problems[0]}. Nothing "
                                 "was restored.", code="backup_bad",
                                 details={"problems": [str(p) for p in report.problems]})
-        notary = Notary(data_dir / checkpoint.FILE_NAME, location(url))
+        notary = Notary(data_dir / checkpoint.FILE_NAME, location(url, data_dir))
         notary.load()
         with db.read() as s:
             signed = _signed_by(notary, s, report.head_seq, report.head_hash, source)
