@@ -56,7 +56,8 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
                 select(Account, Balance.amount).join(Balance, Balance.account_id == Account.id))}
             entries = s.execute(select(JournalEntry.seq, JournalEntry.kind,
                                        JournalEntry.idem_key)).all()
-            links = {(r.partner, r.member_id) for r in s.execute(select(Link)).scalars()}
+            link_rows = list(s.execute(select(Link)).scalars())
+            links = {(r.partner, r.member_id) for r in link_rows}
             settings = {r.key: r.value for r in s.execute(select(Setting)).scalars()}
             prices = s.execute(select(PriceRecord.id)).all()
             quotes = s.execute(select(QuoteRecord.id)).all()
@@ -68,6 +69,7 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
             "kinds": Counter(kind for _, kind, _ in entries),
             "keys": Counter(key for _, _, key in entries),
             "seq_of_key": {key: seq for seq, _, key in entries},
-            "links": links, "settings": settings, "prices": len(prices),
+            "links": links, "unsynced_links": sum(r.last_sync_at is None for r in link_rows),
+            "settings": settings, "prices": len(prices),
             "quotes": len(quotes), "txs": sorted(txs),
             "files": sorted(p.name for p in Path(data_dir).iterdir())}
