@@ -41,7 +41,7 @@ def demo_copy(demo_template, tmp_path) -> Path:
 def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
     """What a profile holds, read in-process: verify's verdict, every balance, entries by
     kind and key, links, settings, quotes, files. Equal facts = nothing changed."""
-    from sqlalchemy import select
+    from sqlalchemy import inspect, select, text
 
     from app.core.chain.records import ChainTx
     from app.core.ledger.schema import (Account, Balance, JournalEntry, Link, PriceRecord,
@@ -62,6 +62,8 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
             prices = s.execute(select(PriceRecord.id)).all()
             quotes = s.execute(select(QuoteRecord.id)).all()
             txs = s.execute(select(ChainTx.id, ChainTx.status)).all()
+            rows = {t: s.execute(text(f'SELECT count(*) FROM "{t}"')).scalar()
+                    for t in inspect(s.connection()).get_table_names()}
     finally:
         svc.close()
     return {"ok": report.ok, "problems": [str(p) for p in report.problems],
@@ -71,5 +73,6 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
             "seq_of_key": {key: seq for seq, _, key in entries},
             "links": links, "unsynced_links": sum(r.last_sync_at is None for r in link_rows),
             "settings": settings, "prices": len(prices),
-            "quotes": len(quotes), "txs": sorted(txs),
-            "files": sorted(p.name for p in Path(data_dir).iterdir())}
+            "quotes": len(quotes), "txs": sorted(txs), "rows": rows,
+            "files": sorted(p.name for p in Path(data_dir).iterdir()  # SQLite's own, aside
+                            if not p.name.endswith(("-wal", "-shm")))}
