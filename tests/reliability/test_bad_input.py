@@ -275,8 +275,8 @@ def _cases() -> list[Case]:
 
 CASES = _cases()
 IN_PROCESS = [c for c in CASES if not c.process_only]
-# Every twelfth case, and the ones only a process can show, once more as real processes.
-SUBSET = [c for i, c in enumerate(CASES) if c.process_only or i % 12 == 0]
+# Every twentieth case, and the ones only a process can show, once more as real processes.
+SUBSET = [c for i, c in enumerate(CASES) if c.process_only or i % 20 == 0]
 
 
 def _param(case: Case):

@@ -4,6 +4,7 @@ acknowledged is booked exactly once.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import random
@@ -60,10 +61,40 @@ def test_a_killed_init_demo_completes_when_run_again(tmp_path, clean_init_facts)
     print(f"init --demo killed in each of its {commit - 2} write transactions")
 
 
+def test_a_killed_init_demo_completes_when_run_again_on_postgresql(request, pg_server, tmp_path,
+                                                                   clean_init_facts):
+    """The same on PostgreSQL, at a seeded sample of its commits (each needs a database)."""
+    rng = random.Random(_seed(request))
+    for commit in sorted(rng.sample(range(2, 14), 4)):
+        url = _new_database(pg_server)
+        where = tmp_path / f"kill-at-{commit}"
+        cli = MilkCLI(where, {"MILK_TEST_CRASH_AT": f"commit:{commit}"})
+        cli.env["MILK_DATABASE_URL"] = url
+        assert cli("init", "--demo").code == -9, commit
+        cli.env.pop("MILK_TEST_CRASH_AT")
+        half = cli("points")
+        assert half.code == 3 and half.json["error"]["code"] == "no_profile", commit
+        assert cli("init", "--demo").code == 0, commit
+        assert _comparable(ledger_facts(where, url)) == clean_init_facts, commit
+
+
+def _new_database(pg_server) -> str:
+    import psycopg
+
+    name = f"milk_crash_{os.getpid()}_{next(_databases)}"
+    admin = f"host=127.0.0.1 port={pg_server['port']} user=postgres dbname=postgres"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"postgresql+psycopg://postgres@127.0.0.1:{pg_server['port']}/{name}"
+
+
+_databases = itertools.count()
+
+
 # -- the random harness ---------------------------------------------------------------------------
 
 TO = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
-CI_KILLS = {"sqlite": 80, "postgresql": 20}  # + the init kills above: > 100 per CI run
+CI_KILLS = {"sqlite": 64, "postgresql": 20}  # + 17 init kills above: > 100 per CI run
 SQLITE_PARTS = 4  # the SQLite share runs as parts: each its own profile, seed and time limit
 HOOKS = {"convert": 2, "simulate": 10, "withdraw": 5}  # how many commits each makes, about
 
