@@ -44,8 +44,15 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
     from sqlalchemy import inspect, select, text
 
     from app.core.chain.records import ChainTx
-    from app.core.ledger.schema import (Account, Balance, JournalEntry, Link, PriceRecord,
-                                        QuoteRecord, Setting)
+    from app.core.ledger.schema import (
+        Account,
+        Balance,
+        JournalEntry,
+        Link,
+        PriceRecord,
+        QuoteRecord,
+        Setting,
+    )
     from app.core.services import Services
 
     svc = Services.open(data_dir, database_url=database_url)

@@ -19,10 +19,8 @@ import pytest
 
 from app.core.ledger import accounts as acct
 from app.core.money import MLK, TICA_POOL_MLK
-
 from tests.reliability.conftest import ledger_facts
 from tests.support.cli import MilkCLI, milk_in_process
-
 
 
 @pytest.fixture(scope="module")
