@@ -133,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     install_crash_hook()
     as_json = "--json" in argv
-    command = next((a for a in argv if not a.startswith("-")), "")
+    command = _command_word(argv)  # for errors before parsing has finished
     try:
         _configure_logging(os.environ.get("MILK_LOG", ""))
         args = build_parser().parse_args(argv)
@@ -153,6 +153,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     emit(result, as_json, command)
     return result.exit_code
+
+
+def _command_word(argv: list[str]) -> str:
+    values = {i + 1 for i, a in enumerate(argv) if a == "--data-dir"}
+    return next((a for i, a in enumerate(argv) if not a.startswith("-") and i not in values), "")
 
 
 def _configure_logging(spec: str) -> None:

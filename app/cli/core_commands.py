@@ -50,7 +50,10 @@ def cmd_partners(svc: Services, args) -> Result:
 
 
 def cmd_link(svc: Services, args) -> Result:
-    if not args.code:
+    if args.code is not None and not args.code.strip():
+        raise InputError("--code is empty. Give the code the partner sent, or leave --code "
+                         "out to have one sent.", code="bad_code")
+    if args.code is None:
         ch = svc.partners.request_code(args.partner, args.member_id)
         res = Result({"linked": False, "code_sent": True, "partner": ch.partner,
                       "member_id": ch.member_id, "sent_to": ch.sent_to,
@@ -75,7 +78,8 @@ def cmd_unlink(svc: Services, args) -> Result:
 
 
 def cmd_sync(svc: Services, args) -> Result:
-    results = [svc.partners.sync(args.partner)] if args.partner else svc.partners.sync_all()
+    results = svc.partners.sync_all() if args.partner is None else \
+        [svc.partners.sync(args.partner)]
     res = Result({"synced": [_sync_data(r) for r in results]})
     if not results:
         res.say("No partner is linked yet. Link one with: milk link PARTNER --member-id ID")
@@ -244,7 +248,7 @@ def cmd_convert(svc: Services, args) -> Result:
         q = svc.exchange.load_quote(args.quote)
         c = svc.exchange.execute(q, args.key)
     else:
-        if not args.amount:
+        if args.amount is None:
             raise InputError("convert needs FROM TO AMOUNT (or --quote ID).", code="usage")
         c = svc.exchange.convert(args.from_asset, args.to_asset, args.amount, args.exact_out,
                                  args.max_slippage_bps, args.key)
@@ -267,7 +271,7 @@ def cmd_history(svc: Services, args) -> Result:
         raise InputError(f"Unknown kind '{bad[0]}'. Kinds: {', '.join(KINDS)}.",
                          code="unknown_kind")
     flt = HistoryFilter(kinds=tuple(args.kind or ()),
-                        asset=svc.ctx.catalog.asset(args.asset) if args.asset else None,
+                        asset=None if args.asset is None else svc.ctx.catalog.asset(args.asset),
                         text=args.search)
     if args.csv or args.ledger_csv:
         statement = bool(args.csv)

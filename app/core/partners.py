@@ -188,7 +188,7 @@ def _decimal(item: dict, key: str, default, low: Decimal, high: Decimal | None =
     if value is None:
         raise _Bad(f'"{key}" is missing')
     try:
-        if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
+        if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
             raise ValueError
         number = Decimal(str(value).strip())
         if not number.is_finite():

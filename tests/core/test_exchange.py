@@ -118,9 +118,12 @@ def test_refusals_change_nothing(services, args, code, kind):
 
 
 def test_pool_that_cannot_cover_refuses(services):
+    """A user who can pay, asking for more points than TICA holds."""
     target = services.ctx.catalog.get(DELI).target_inventory
-    refused(services, lambda: services.exchange.quote(MLK, DELI, str(target + 1),
-                                                      exact_out=True), "pool_cannot_cover")
+    services.prices.set_static(Decimal(10**9))  # MLK so dear that 100 MLK buys them all
+    err = refused(services, lambda: services.exchange.quote(MLK, DELI, str(target + 1),
+                                                            exact_out=True), "pool_cannot_cover")
+    assert err.message.startswith("TICA's pool cannot cover")
 
 
 def test_stale_price_refuses_quotes(services, clock):

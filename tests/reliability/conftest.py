@@ -41,11 +41,18 @@ def demo_copy(demo_template, tmp_path) -> Path:
 def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
     """What a profile holds, read in-process: verify's verdict, every balance, entries by
     kind and key, links, settings, quotes, files. Equal facts = nothing changed."""
-    from sqlalchemy import select
+    from sqlalchemy import inspect, select, text
 
     from app.core.chain.records import ChainTx
-    from app.core.ledger.schema import (Account, Balance, JournalEntry, Link, PriceRecord,
-                                        QuoteRecord, Setting)
+    from app.core.ledger.schema import (
+        Account,
+        Balance,
+        JournalEntry,
+        Link,
+        PriceRecord,
+        QuoteRecord,
+        Setting,
+    )
     from app.core.services import Services
 
     svc = Services.open(data_dir, database_url=database_url)
@@ -56,11 +63,14 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
                 select(Account, Balance.amount).join(Balance, Balance.account_id == Account.id))}
             entries = s.execute(select(JournalEntry.seq, JournalEntry.kind,
                                        JournalEntry.idem_key)).all()
-            links = {(r.partner, r.member_id) for r in s.execute(select(Link)).scalars()}
+            link_rows = list(s.execute(select(Link)).scalars())
+            links = {(r.partner, r.member_id) for r in link_rows}
             settings = {r.key: r.value for r in s.execute(select(Setting)).scalars()}
             prices = s.execute(select(PriceRecord.id)).all()
             quotes = s.execute(select(QuoteRecord.id)).all()
             txs = s.execute(select(ChainTx.id, ChainTx.status)).all()
+            rows = {t: s.execute(text(f'SELECT count(*) FROM "{t}"')).scalar()
+                    for t in inspect(s.connection()).get_table_names()}
     finally:
         svc.close()
     return {"ok": report.ok, "problems": [str(p) for p in report.problems],
@@ -68,6 +78,8 @@ def ledger_facts(data_dir: Path, database_url: str | None = None) -> dict:
             "kinds": Counter(kind for _, kind, _ in entries),
             "keys": Counter(key for _, _, key in entries),
             "seq_of_key": {key: seq for seq, _, key in entries},
-            "links": links, "settings": settings, "prices": len(prices),
-            "quotes": len(quotes), "txs": sorted(txs),
-            "files": sorted(p.name for p in Path(data_dir).iterdir())}
+            "links": links, "unsynced_links": sum(r.last_sync_at is None for r in link_rows),
+            "settings": settings, "prices": len(prices),
+            "quotes": len(quotes), "txs": sorted(txs), "rows": rows,
+            "files": sorted(p.name for p in Path(data_dir).iterdir()  # SQLite's own, aside
+                            if not p.name.endswith(("-wal", "-shm")))}

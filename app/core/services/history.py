@@ -29,8 +29,15 @@ from app.core.errors import InputError
 from app.core.files import atomic_write, check_target
 from app.core.history_filter import HistoryFilter, kind_name, kinds_named
 from app.core.ledger.schema import Account, JournalEntry, Posting, PriceRecord
-from app.core.money import MLK, MLK_UNIT, format_amount, format_krw, parse_mlk, parse_points, \
-    plain_amount
+from app.core.money import (
+    MLK,
+    MLK_UNIT,
+    format_amount,
+    format_krw,
+    parse_mlk,
+    parse_points,
+    plain_amount,
+)
 from app.core.services.context import Context
 
 KINDS = ("genesis", "reward", "sync", "sell", "buy", "swap", "expire", "withdraw",
