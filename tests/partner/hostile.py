@@ -33,6 +33,10 @@ class RawServer:
 
     def close(self) -> None:
         self._closed = True
+        try:  # wakes the thread blocked in accept(): a bare close() leaves it listening
+            self._sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self._sock.close()
 
     def _accept(self) -> None:

@@ -246,7 +246,7 @@ def test_the_partners_clock_skewed(world, offset):
     world.restart("--clock-offset", str(offset))
     try:
         conserved = total(world)
-        for args in (("DELICAR", "MLK", "2500"), ("MLK", "DELICAR", "1000"),
+        for args in (("DELICAR", "MLK", "2500"), ("MLK", "DELICAR", "1000", True),
                      ("YANOLJA", "DELICAR", "3000")):
             assert convert(world, *args).status == "done"
         settled(world, conserved)
