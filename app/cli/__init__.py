@@ -56,14 +56,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = cmd("init", core.cmd_init, "create the data dir (with --demo: the demo profile)")
     sp.add_argument("--demo", action="store_true")
-    cmd("partners", core.cmd_partners, "partner catalog with link status")
+    sp = cmd("partners", core.cmd_partners, "partner catalog with link status")
+    partners_sub = sp.add_subparsers(dest="partners_action", parser_class=_Parser)
+    pr = partners_sub.add_parser("reconcile", parents=[g], help="the partner's statement "
+                                 "against the ledger (exit 3 with the differences)")
+    pr.add_argument("partner")
     sp = cmd("link", core.cmd_link, "link a partner membership (sends a code without --code)")
     sp.add_argument("partner")
     sp.add_argument("--member-id", required=True)
     sp.add_argument("--code")
-    sp = cmd("unlink", core.cmd_unlink, "unlink a partner (points already in MiL.k stay)")
+    sp = cmd("unlink", core.cmd_unlink, "unlink a partner (its points stay at the partner)")
     sp.add_argument("partner")
-    sp = cmd("sync", core.cmd_sync, "bring partner balances up to date")
+    sp = cmd("sync", core.cmd_sync, "settle pending conversions, bring partner balances up "
+             "to date")
     sp.add_argument("partner", nargs="?")
     cmd("points", core.cmd_points, "the one view: balances, KRW, MLK, expiring")
 

@@ -10,7 +10,6 @@ from app.core.errors import InputError, RuleError
 from app.core.history_filter import HistoryFilter
 from app.core.money import MLK, format_amount, format_krw, format_mlk, format_points, parse_krw
 from app.core.services import Services
-from app.core.services.exchange import NOT_LINKED
 from app.core.services.history import KINDS
 
 
@@ -36,6 +35,8 @@ def cmd_init(svc: Services, args) -> Result:
 
 
 def cmd_partners(svc: Services, args) -> Result:
+    if getattr(args, "partners_action", None) == "reconcile":
+        return cmd_reconcile(svc, args)
     rows, data = [], []
     for st in svc.partners.catalog():
         p = st.partner
@@ -47,6 +48,30 @@ def cmd_partners(svc: Services, args) -> Result:
         rows.append([p.code, f"{p.name_ko} {p.name_en}", f"{p.face_value_krw} KRW",
                      f"linked ({st.member_id})" if st.linked else "not linked"])
     return Result({"partners": data}).table(["CODE", "PARTNER", "1 POINT", "STATUS"], rows)
+
+
+def cmd_reconcile(svc: Services, args) -> Result:
+    """The partner's statement against the ledger: exit 0 when they agree, 3 with the
+    differences (4 when the partner cannot be reached)."""
+    r = svc.partners.reconcile(args.partner)
+    name = svc.ctx.catalog.get(r.partner).name_en
+    res = Result({"partner": r.partner, "member_id": r.member_id, "agrees": r.agrees,
+                  "operations": r.operations, "member_balance": r.member_balance,
+                  "ledger_balance": r.ledger_balance, "tica_balance": r.tica_balance,
+                  "ledger_inventory": r.ledger_inventory,
+                  "differences": [{"kind": d.kind, "key": d.key, "message": d.message}
+                                  for d in r.differences]}, exit_code=0 if r.agrees else 3)
+    member = (f"member {r.member_id}: {format_points(r.member_balance)} at {name}, "
+              f"{format_points(r.ledger_balance)} in MiL.k" if r.member_id else "not linked")
+    res.say(f"{name}: {r.operations} operation(s) of this profile checked; {member}; TICA's "
+            f"account {format_points(r.tica_balance)}, ledger inventory "
+            f"{format_points(r.ledger_inventory)}.")
+    if r.agrees:
+        return res.say("The partner's statement and the ledger agree.")
+    res.say(f"{len(r.differences)} difference(s):")
+    for d in r.differences:
+        res.say(f"  {d.kind}: {d.message}" + (f" [{d.key}]" if d.key else ""))
+    return res
 
 
 def cmd_link(svc: Services, args) -> Result:
@@ -67,14 +92,21 @@ def cmd_link(svc: Services, args) -> Result:
     partner = svc.ctx.catalog.get(sync.partner)
     res = Result({"linked": True, "partner": partner.code, "member_id": args.member_id.strip(),
                   **_sync_data(sync)})
-    return res.say(f"Linked {partner.name_en}; imported {format_points(sync.imported)}.")
+    return res.say(f"Linked {partner.name_en}: {format_points(sync.imported)} shown in MiL.k "
+                   f"(they stay in your {partner.name_en} account).")
 
 
 def cmd_unlink(svc: Services, args) -> Result:
     partner = svc.ctx.catalog.get(args.partner)
-    svc.partners.unlink(partner.code)
-    return Result({"partner": partner.code, "linked": False}).say(
-        f"Unlinked {partner.name_en}. Points already in MiL.k stay yours.")
+    r = svc.partners.unlink(partner.code)
+    res = Result({"partner": partner.code, "linked": False, "points_no_longer_shown": r.points,
+                  "token_revoked": r.revoked})
+    res.say(f"Unlinked {partner.name_en}. Its {format_points(r.points)} stay in your "
+            f"{partner.name_en} account; MiL.k no longer shows them.")
+    if not r.revoked:
+        res.say(f"! {partner.name_en} could not be reached to revoke MiL.k's access token; "
+                "MiL.k has forgotten it.")
+    return res
 
 
 def cmd_sync(svc: Services, args) -> Result:
@@ -86,13 +118,18 @@ def cmd_sync(svc: Services, args) -> Result:
     for r in results:
         change = (f"imported {format_points(r.imported)}, adjusted {r.adjusted:+,}"
                   if r.changed else "already up to date")
+        if r.settled:
+            change += f"; {r.settled} pending operation(s) settled"
+        if r.pending:
+            change = (f"{r.pending} operation(s) still pending at the partner; the points are "
+                      "shown once it answers")
         res.say(f"{r.partner}: {change}")
     return res
 
 
 def _sync_data(r) -> dict:
     return {"partner": r.partner, "imported": r.imported, "adjusted": r.adjusted,
-            "entry_seq": r.entry_seq}
+            "entry_seq": r.entry_seq, "settled": r.settled, "pending": r.pending}
 
 
 def cmd_points(svc: Services, args) -> Result:
@@ -111,13 +148,18 @@ def cmd_points(svc: Services, args) -> Result:
                      "mlk_value": amount(MLK, h.mlk_value) if h.mlk_value is not None else None,
                      "expiring_30d": h.expiring,
                      "next_expiry": h.next_expiry,
+                     "pending_out": h.pending_out, "pending_in": h.pending_in,
                      "lots": [{"id": lot.id, "remaining": lot.remaining,
                                "expires_on": lot.expires_on} for lot in h.lots]})
     res = Result({"holdings": data, "mlk_in_app": amount(MLK, ov.mlk_in_app),
                   "price": _price_data(ov.price),
                   "price_problem": ov.price_problem.message if ov.price_problem else None,
                   "total_krw": ov.total_krw, "unknown_partner_points": ov.unknown_points,
-                  "today": ov.today})
+                  "today": ov.today,
+                  "pending": [{"conversion": op.conversion, "partner": op.partner,
+                               "kind": op.kind, "points": op.points, "waiting": op.waiting,
+                               "since": op.since, "attempts": op.attempts,
+                               "last_error": op.last_error} for op in ov.pending]})
     if rows:
         res.table(["PARTNER", "POINTS", "KRW", "MLK NOW", "EXPIRING ≤30 DAYS"], rows, {1, 2, 3})
     else:
@@ -136,6 +178,11 @@ def cmd_points(svc: Services, args) -> Result:
     for h in ov.expiring:
         res.say(f"! {format_points(h.expiring)} of {h.partner.name_en} expire by "
                 f"{h.next_expiry}: convert them before they expire.")
+    for op in ov.pending:
+        name = svc.ctx.catalog.known_or_placeholder(op.partner).name_en
+        what = "leaving for TICA" if op.kind == "redeem" else "coming to you"
+        res.say(f"… {format_points(op.points)} {what}: pending at {name} since {op.since[:19]}"
+                + (f" ({op.last_error})" if op.last_error else ""))
     return res
 
 
@@ -186,17 +233,8 @@ def _parse_time(text: str, flag: str):
 
 def _warnings(svc: Services, trade, codes) -> list[dict]:
     """The quote's warnings for people: code (for scripts) and the sentence."""
-    out = []
-    for code in codes:
-        if code == NOT_LINKED:
-            name = svc.ctx.catalog.get(trade.to_asset).name_en
-            text = (f"{name} is not linked: the points stay in MiL.k, not in a {name} "
-                    f"account, until you link one (milk link {trade.to_asset} --member-id ID).")
-        else:
-            text = ("Manual price: the MLK price was set by hand (milk price set), not read "
-                    "from a market.")
-        out.append({"code": code, "message": text})
-    return out
+    return [{"code": code, "message": "Manual price: the MLK price was set by hand (milk price "
+                                      "set), not read from a market."} for code in codes]
 
 
 def _quote_data(svc: Services, q) -> dict:
@@ -252,15 +290,26 @@ def cmd_convert(svc: Services, args) -> Result:
             raise InputError("convert needs FROM TO AMOUNT (or --quote ID).", code="usage")
         c = svc.exchange.convert(args.from_asset, args.to_asset, args.amount, args.exact_out,
                                  args.max_slippage_bps, args.key)
+    exit_code = {"done": 0, "partial": 3, "pending": 4}[c.status]
     res = Result({"entry_seq": c.entry.seq, "entry_hash": c.entry.hash, "replayed": c.replayed,
                   "from": c.from_asset, "to": c.to_asset,
                   "amount_in": amount(c.from_asset, c.amount_in),
                   "amount_out": amount(c.to_asset, c.amount_out), "fee": amount(MLK, c.fee),
-                  "price_krw_per_mlk": c.price, "kind": c.entry.kind,
-                  "warnings": _warnings(svc, c, c.warnings)})
-    verb = "Already converted (same key)" if c.replayed else "Converted"
-    res.say(f"{verb}: {format_amount(c.from_asset, c.amount_in)} → "
-            f"{format_amount(c.to_asset, c.amount_out)} (fee {format_mlk(c.fee)}).")
+                  "price_krw_per_mlk": c.price, "kind": c.entry.memo.get("op", c.entry.kind),
+                  "status": c.status, "conversion": c.conversion_id,
+                  "pending_at": list(c.pending_at), "note": c.note,
+                  "warnings": _warnings(svc, c, c.warnings)}, exit_code=exit_code)
+    if c.status == "pending":
+        names = ", ".join(svc.ctx.catalog.known_or_placeholder(p).name_en for p in c.pending_at)
+        res.say(f"Pending at {names}: {format_amount(c.from_asset, c.amount_in)} → "
+                f"{format_amount(c.to_asset, c.amount_out)}. {names} has not answered yet; "
+                "MiL.k completes or reverses it when it does (milk sync).")
+    elif c.status == "partial":
+        res.say(f"Only half converted: {c.note}")
+    else:
+        verb = "Already converted (same key)" if c.replayed else "Converted"
+        res.say(f"{verb}: {format_amount(c.from_asset, c.amount_in)} → "
+                f"{format_amount(c.to_asset, c.amount_out)} (fee {format_mlk(c.fee)}).")
     res.say(f"Ledger entry #{c.entry.seq}  {c.entry.hash}")
     res.lines += [f"! {w['message']}" for w in res.data["warnings"]]
     return res

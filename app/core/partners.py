@@ -29,7 +29,7 @@ class Partner:
     target_inventory: int  # TICA's target stock of this point
     validity_days: int  # lifetime of points TICA sells to a user
     color: str
-    connector: dict = field(default_factory=lambda: {"type": "demo"})
+    connector: dict = field(default_factory=lambda: {"type": "reference"})
     known: bool = True  # False: a stand-in for a code the catalog no longer lists
 
     def name(self, lang: str = "en") -> str:
@@ -154,7 +154,7 @@ def _partner(item) -> Partner:
     category = item.get("category", {})
     if not isinstance(category, dict):
         raise _Bad('"category" must be an object with "ko" and "en"')
-    connector = item.get("connector", {"type": "demo"})
+    connector = item.get("connector", {"type": "reference"})
     if not isinstance(connector, dict) or not isinstance(connector.get("type"), str):
         raise _Bad('"connector" must be an object with a "type"')
     return Partner(

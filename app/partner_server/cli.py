@@ -57,14 +57,17 @@ def build_parser() -> argparse.ArgumentParser:
     msub = m.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser)
     msub.required = True
     for name, func, text in (("add", cmd_member_add, "credit points earned at the partner"),
+                             ("spend", cmd_member_spend, "the member pays with points at the "
+                              "partner"),
                              ("show", cmd_member_show, "balance, lots, recent operations"),
                              ("close", cmd_member_close, "close the membership")):
         a = msub.add_parser(name, help=text)
         a.add_argument("member_id", metavar="ID")
         a.add_argument("--data-dir", required=True, type=Path)
         a.add_argument("--json", action="store_true", help="print one JSON document")
-        if name == "add":
+        if name in ("add", "spend"):
             a.add_argument("--points", required=True)
+        if name == "add":
             a.add_argument("--expires", help="YYYY-MM-DD (default: the partner's validity)")
             a.add_argument("--partner", type=_partner_code,
                            help="needed only when the data directory is new")
@@ -203,6 +206,19 @@ def cmd_member_show(args) -> int:
              f"{'-' if op['kind'] == 'redeem' else '+'}{op['points']:,}", op["key"]]
             for op in view["operations"]], right={2})
     return _print(args, {"member": view}, lines)
+
+
+def cmd_member_spend(args) -> int:
+    member_id = _member_id(args.member_id)
+    points = parse_points(args.points)
+    store = _open(args.data_dir)
+    try:
+        view = store.spend(member_id, points)
+    finally:
+        store.close()
+    return _print(args, {"member": view}, [f"{member_id} paid {points:,} points at "
+                                           f"{store.partner}. Balance: {view['balance']:,} "
+                                           "points."])
 
 
 def cmd_member_close(args) -> int:

@@ -195,13 +195,10 @@ class Api:
         return token
 
     def _enrol_demo_member(self, member_id: str) -> None:
-        """Demo partners know every member: a new id arrives with the demo connector's lots."""
-        from app.core.connectors.demo import DemoConnector
+        """Demo partners know every member: a new id arrives with its demo points."""
+        from app.partner_server.demo_members import demo_lots
 
-        today = self.store.today()
-        lots = DemoConnector(self.partner).lots(member_id, today, today)
-        self.store.enrol(member_id, [(lot.amount, lot.earned_on, lot.expires_on)
-                                     for lot in lots])
+        self.store.enrol(member_id, demo_lots(self.partner, member_id, self.store.today()))
 
 
 def _json(doc: dict, status: int = 200, replayed: bool = False) -> Response:

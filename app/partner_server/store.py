@@ -4,7 +4,8 @@ Invariants, each held by one write transaction (BEGIN IMMEDIATE: processes shari
 queue instead of interleaving):
 - Points are conserved. A redeem moves points from the member's lots to TICA's account, an
   issue from TICA's account into a new lot of the member; only `add_points` (the partner's own
-  earning) creates points. `audit` re-derives every balance from the operations.
+  earning) creates points, and only `spend` (the member paying with points at the partner)
+  uses them up. `audit` re-derives every balance from the operations.
 - An idempotency key is applied at most once (UNIQUE). The same request again gets the stored
   answer; a different request with that key is refused; a voided key never applies.
 - A redeem that would overdraw, or an issue TICA cannot cover, is refused before anything is
@@ -73,6 +74,11 @@ CREATE TABLE IF NOT EXISTS verifications (
     attempts INTEGER NOT NULL DEFAULT 0,
     window_start TEXT NOT NULL,
     requests INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS spends (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    member_id TEXT NOT NULL REFERENCES members(id),
+    points INTEGER NOT NULL CHECK (points > 0),
+    at TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS member_tokens (
     token_hash TEXT PRIMARY KEY,
     member_id TEXT NOT NULL REFERENCES members(id),
@@ -182,6 +188,28 @@ class Store:
                 self._new_lot(db, member_id, points, earned_on, expires_on, "earned")
             return True
 
+    def spend(self, member_id: str, points: int) -> dict:
+        """The member pays with points at the partner (a rental, a stay), soonest-expiring
+        lots first: the points are used up, outside MiL.k."""
+        with self._write() as db:
+            self._require_active(db, member_id)
+            lots = self._live_lots(db, member_id)
+            available = sum(lot["points_left"] for lot in lots)
+            if points > available:
+                raise Problem("insufficient-points", f"{member_id} has {available:,} points; "
+                              f"{points:,} cannot be spent.", balance=available)
+            need = points
+            for lot in lots:
+                take = min(need, lot["points_left"])
+                db.execute("UPDATE lots SET points_left = points_left - ? WHERE id = ?",
+                           (take, lot["id"]))
+                need -= take
+                if not need:
+                    break
+            db.execute("INSERT INTO spends (member_id, points, at) VALUES (?, ?, ?)",
+                       (member_id, points, iso(self.now())))
+        return self.balance(member_id)
+
     def close_member(self, member_id: str) -> None:
         with self._write() as db:
             self._require_member(db, member_id)
@@ -255,6 +283,17 @@ class Store:
                            (_hash(token), member_id, iso(now)))
         if wrong is not None:  # raised after the commit: the attempt counts
             raise wrong
+        return token
+
+    def sign_in(self, member_id: str) -> str:
+        """A new member token for an active member, as the partner's own app hands one out
+        after its login. Only the in-process demo partners use it (see connectors.inprocess):
+        whoever runs them holds this database anyway."""
+        with self._write() as db:
+            self._require_active(db, member_id)
+            token = secrets.token_urlsafe(32)
+            db.execute("INSERT INTO member_tokens VALUES (?, ?, ?, NULL)",
+                       (_hash(token), member_id, iso(self.now())))
         return token
 
     def token_valid(self, member_id: str, token: str) -> bool:
@@ -409,16 +448,18 @@ class Store:
                                     "WHERE status = 'applied' GROUP BY kind").fetchall())
             issued_lots = db.execute("SELECT COALESCE(SUM(points), 0) FROM lots WHERE source "
                                      "= 'issue'").fetchone()[0]
+            spent = db.execute("SELECT COALESCE(SUM(points), 0) FROM spends").fetchone()[0]
             per_member = db.execute(
                 "SELECT m.id, (SELECT COALESCE(SUM(points_left), 0) FROM lots WHERE member_id "
                 "= m.id), (SELECT COALESCE(SUM(points), 0) FROM lots WHERE member_id = m.id), "
                 "(SELECT COALESCE(SUM(CASE kind WHEN 'redeem' THEN points ELSE 0 END), 0) FROM "
-                "operations WHERE member_id = m.id AND status = 'applied') FROM members m"
+                "operations WHERE member_id = m.id AND status = 'applied') + (SELECT "
+                "COALESCE(SUM(points), 0) FROM spends WHERE member_id = m.id) FROM members m"
             ).fetchall()
         redeemed, issued = moved.get("redeem", 0), moved.get("issue", 0)
-        if left + tica != earned + funded:
-            faults.append(f"points not conserved: members {left} + TICA {tica} != earned "
-                          f"{earned} + funded {funded}")
+        if left + tica + spent != earned + funded:
+            faults.append(f"points not conserved: members {left} + TICA {tica} + spent {spent} "
+                          f"!= earned {earned} + funded {funded}")
         if tica != funded + redeemed - issued:
             faults.append(f"TICA holds {tica}, operations say {funded + redeemed - issued}")
         if issued_lots != issued:

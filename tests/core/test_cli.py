@@ -10,8 +10,6 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from app.core.connectors.demo import DemoConnector
-from app.core.partners import Catalog
 from app.core.resources import resource_path
 from tests.support.cli import MilkCLI
 
@@ -60,16 +58,16 @@ def test_points_partners_history_and_verify(milk):
 def test_link_flow_with_the_demo_code(milk):
     first = milk("link", "DELICAR", "--member-id", "minji-77").json
     assert first["code_sent"] and not first["linked"]
-    code = DemoConnector(Catalog.load().get("DELICAR")).code_for("minji-77")
-    assert first["demo_code"] == code
+    code = first["demo_code"]  # the demo partner shows the code it sent
     wrong = milk("link", "DELICAR", "--member-id", "minji-77", "--code", "000000")
     assert wrong.code == 2 and wrong.json["error"]["code"] == "wrong_code"
     done = milk("link", "DELICAR", "--member-id", "minji-77", "--code", code).json
     assert done["linked"] and done["imported"] > 0
     assert milk("sync", "DELICAR").json["synced"][0]["entry_seq"] is None  # up to date
-    assert milk("unlink", "DELICAR").code == 0
-    held = {h["partner"]: h["balance"] for h in milk("points").json["holdings"]}
-    assert held["DELICAR"] == done["imported"]  # points stay after unlinking
+    gone = milk("unlink", "DELICAR").json
+    assert gone["points_no_longer_shown"] == done["imported"] and gone["token_revoked"]
+    held = {h["partner"] for h in milk("points").json["holdings"]}
+    assert "DELICAR" not in held  # the points stay at Delicar, no longer shown in MiL.k
 
 
 def test_convert_key_replays_and_conflicts(milk):
@@ -83,7 +81,7 @@ def test_convert_key_replays_and_conflicts(milk):
 
 
 def test_quote_then_convert_that_quote(milk):
-    q = milk("quote", "SSG_DUTYFREE", "DELICAR", "5000").json
+    q = milk("quote", "SSG_DUTYFREE", "AIRPORT_LIMO", "5000").json
     c = milk("convert", "--quote", q["quote_id"]).json
     assert c["amount_out"] == q["amount_out"] and c["kind"] == "swap"
 
@@ -203,9 +201,10 @@ def test_history_statement_and_ledger_exports(milk, tmp_path):
     run = milk("history", "--csv", str(out)).json
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     listed = milk("history", "--limit", "1000").json["entries"]
-    assert run["entries"] == len(rows) == len(listed) == 5  # one row per entry
-    sell = next(r for r in rows if r["Type"] == "Points → MLK")
-    assert (sell["You gave"], sell["You received"]) == ("2,000 pts", "9.85 MLK")
+    assert run["entries"] == len(rows) == len(listed) == 6  # one row per entry
+    sell = next(r for r in rows if r["Type"] == "Points → MLK")  # held, then redeemed
+    redeemed = next(r for r in rows if r["Type"] == "Points redeemed at partner")
+    assert (sell["You gave"], redeemed["You received"]) == ("2,000 pts", "9.85 MLK")
     again = milk("history", "--csv", str(out))
     assert again.code == 2 and again.json["error"]["code"] == "target_exists"
     assert milk("history", "--csv", str(out), "--force", "--lang", "ko").code == 0
@@ -213,25 +212,28 @@ def test_history_statement_and_ledger_exports(milk, tmp_path):
     ledger = tmp_path / "ledger.csv"
     assert milk("history", "--ledger-csv", str(ledger)).json["format"] == "ledger"
     postings = list(csv.DictReader(ledger.open(encoding="utf-8")))
-    assert {(r["asset"], r["amount"]) for r in postings if r["kind"] == "sell"
+    assert {(r["asset"], r["amount"]) for r in postings if r["kind"] in ("sell", "redeem")
             and r["account"] == "user:local"} == {("YANOLJA", "-2000"), ("MLK", "9.85")}
     assert sorted(p.name for p in tmp_path.iterdir()) == ["history.csv", "ledger.csv",
                                                           "profile"]
     mlk_only = milk("history", "--asset", "MLK").json["entries"]
-    assert {e["kind"] for e in mlk_only} == {"sell", "reward"}
-    sells = milk("history", "--kind", "sell").json["entries"]
-    assert [e["kind"] for e in sells] == ["sell"]
+    assert {e["kind"] for e in mlk_only} == {"redeem", "reward"}
+    sells = milk("history", "--kind", "redeem").json["entries"]
+    assert [e["kind"] for e in sells] == ["redeem"]
     assert [e["kind"] for e in milk("history", "--search", "야놀자").json["entries"]] == [
         "sell", "sync"]
 
 
-def test_quotes_warn_about_an_unlinked_partner_and_a_manual_price(milk, tmp_path):
-    into_unlinked = milk("quote", "YANOLJA", "DELICAR", "5000").json
-    assert [w["code"] for w in into_unlinked["warnings"]] == ["not_linked"]
-    assert into_unlinked["price"]["manual"] is True  # the demo's price, named as such
-    text = milk("convert", "YANOLJA", "DELICAR", "5000", json_out=False)
-    assert text.code == 0 and "Delicar is not linked" in text.stdout
-    assert milk("quote", "MLK", "YANOLJA", "10").json["warnings"] == []
+def test_points_of_an_unlinked_partner_are_refused_and_quotes_name_a_manual_price(milk,
+                                                                                  tmp_path):
+    before = milk.state()
+    for args in (("quote", "YANOLJA", "DELICAR", "5000"), ("convert", "MLK", "DELICAR", "10")):
+        into_unlinked = milk(*args)
+        assert into_unlinked.code == 3 and into_unlinked.json["error"]["code"] == "not_linked"
+        assert "link it first" in into_unlinked.json["error"]["message"]
+    assert milk.state() == before
+    quote = milk("quote", "MLK", "YANOLJA", "10").json
+    assert quote["warnings"] == [] and quote["price"]["manual"] is True  # the demo's price
     real = MilkCLI(tmp_path / "real")
     assert real("init").code == 0
     before = real.state()

@@ -76,20 +76,31 @@ def test_exact_out_slippage_bounds_the_cost(services):
     refused(services, lambda: services.exchange.execute(q), "slippage")
 
 
-def test_point_to_point_is_one_entry_with_a_fee_on_each_leg(services):
+def link_delicar(svc):
+    sent = svc.partners.request_code(DELI, "minji-77")  # the demo partner shows the code
+    svc.partners.link(DELI, "minji-77", sent.demo_code)
+
+
+def test_point_to_point_redeems_then_issues_with_a_fee_on_each_leg(services):
+    link_delicar(services)
+    ya, deli = services.points.balance(YA), services.points.balance(DELI)
     c = services.exchange.convert(YA, DELI, "5000")
     legs = c.entry.memo["legs"]
     assert [leg["side"] for leg in legs] == ["sell", "buy"]
     assert all(int(leg["fee"]) > 0 for leg in legs)
     assert c.fee == sum(int(leg["fee"]) for leg in legs)
-    assert c.entry.net(services.ctx.user) == {YA: -5000, DELI: c.amount_out}
-    assert c.entry.kind == "swap"
+    assert (c.entry.kind, c.status) == ("swap", "done")
+    assert c.entry.net(services.ctx.user) == {YA: -5000}  # held until Yanolja redeems
+    assert services.points.balance(YA) == ya - 5000
+    assert services.points.balance(DELI) == deli + c.amount_out
+    kinds = [r.kind for r in services.history.page(limit=3)]
+    assert kinds[0] == "issue" and "swap" in kinds
 
 
 def test_point_to_point_exact_out_gives_exactly_that_many_points(services):
-    before = services.points.balance(DELI)
-    c = services.exchange.convert(SSG, DELI, "3000", exact_out=True)
-    assert services.points.balance(DELI) == before + 3000 and c.amount_out == 3000
+    before = services.points.balance(LIMO)
+    c = services.exchange.convert(SSG, LIMO, "3000", exact_out=True)
+    assert services.points.balance(LIMO) == before + 3000 and c.amount_out == 3000
 
 
 def test_exact_out_sell_pays_at_least_the_amount(services):
@@ -98,10 +109,14 @@ def test_exact_out_sell_pays_at_least_the_amount(services):
 
 
 def test_buying_with_mlk_creates_a_lot_with_the_partner_validity(services, clock):
+    link_delicar(services)
+    before = {lot.id for h in services.points.overview().holdings if h.partner.code == DELI
+              for lot in h.lots}
     services.exchange.convert(MLK, DELI, "20")
     h = next(h for h in services.points.overview().holdings if h.partner.code == DELI)
-    assert h.balance > 0
-    assert h.lots[0].expires_on == clock.today() + timedelta(days=365)
+    bought = [lot for lot in h.lots if lot.id not in before]
+    assert len(bought) == 1 and bought[0].remaining > 0
+    assert bought[0].expires_on == clock.today() + timedelta(days=365)
 
 
 @pytest.mark.parametrize("args, code, kind", [
@@ -196,7 +211,7 @@ def test_a_quote_executes_once_whatever_the_key(services):
 
 
 def test_a_quote_executed_without_a_key_is_used_too(services):
-    q = services.exchange.quote(MLK, DELI, "20")
+    q = services.exchange.quote(MLK, LIMO, "20")
     first = services.exchange.execute(q)
     assert services.exchange.execute(q).entry.seq == first.entry.seq
     refused(services, lambda: services.exchange.execute(q, key="late"), "quote_used")
@@ -215,7 +230,7 @@ def test_an_empty_key_is_refused_not_ignored(services, key):
 def test_user_keys_never_meet_the_apps_own_keys(services, key):
     services.points.sweep_expired()
     c = services.exchange.convert(YA, MLK, "2000", key=key)
-    assert not c.replayed and c.entry.kind == "sell"
+    assert not c.replayed and c.entry.kind == "sell" and c.status == "done"
     assert services.exchange.convert(YA, MLK, "2000", key=key).entry.seq == c.entry.seq
     with services.ctx.db.read() as s:  # the app's entries under that text are untouched
         from sqlalchemy import func, select

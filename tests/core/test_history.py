@@ -30,16 +30,22 @@ def test_pages_cover_every_entry_once_in_order(services):
     assert [r.seq for r in newer] == sorted(everything[-4:-1], reverse=True)
 
 
+def link_delicar(services):
+    sent = services.partners.request_code("DELICAR", "minji-77")
+    services.partners.link("DELICAR", "minji-77", sent.demo_code)
+
+
 def test_filters(services, clock):
+    link_delicar(services)
     services.exchange.convert("YANOLJA", "MLK", "2000")
     clock.advance(days=2)
     services.exchange.convert("MLK", "DELICAR", "6")
     sells = services.history.page(flt=HistoryFilter(kinds=("sell",)))
     assert [r.kind for r in sells] == ["sell"] and sells[0].changes["YANOLJA"] == -2000
     deli = services.history.page(flt=HistoryFilter(asset="DELICAR"))
-    assert [r.kind for r in deli] == ["buy"]
+    assert [r.kind for r in deli] == ["issue", "sync"]  # issued at Delicar; the link
     recent = services.history.page(flt=HistoryFilter(since=clock.now() - timedelta(days=1)))
-    assert [r.kind for r in recent] == ["buy"]
+    assert [r.kind for r in recent] == ["issue", "buy"]  # the points; the MLK paid for them
     found = services.history.page(flt=HistoryFilter(text="welcome"))
     assert [r.kind for r in found] == ["reward"]
     assert services.history.page(flt=HistoryFilter(text="no-such-thing")) == []
@@ -65,22 +71,25 @@ def _search(services, text):
 def test_search_finds_what_is_on_screen(services):
     """Partner names in either language, kinds in words, amounts as shown, the receipt's
     hash prefix and #seq: all as SQL conditions of the same keyset query."""
+    link_delicar(services)
     sell = services.exchange.convert("SSG_DUTYFREE", "MLK", "2000")
     services.exchange.convert("MLK", "DELICAR", "6")
     assert _search(services, "Shinsegae") == _search(services, "신세계") == ["sell", "sync"]
     assert _search(services, "shinsegae duty") == ["sell", "sync"]
-    assert _search(services, "딜카") == ["buy"]
+    assert _search(services, "딜카") == ["issue", "sync"]
     assert _search(services, "sold") == _search(services, "Points → MLK") == ["sell"]
     assert _search(services, "출금") == []
     assert "reward" in _search(services, "보상")
-    assert _search(services, "2,000") == _search(services, "2000 pts") == ["sell"]
-    assert _search(services, "9.85") == _search(services, "9.85 MLK") == ["sell"]
+    # the sell gave 2,000 points and was to pay 9.85 MLK; the redeem paid them
+    assert _search(services, "2,000") == _search(services, "2000 pts") == ["redeem", "sell"]
+    assert _search(services, "9.85") == _search(services, "9.85 MLK") == ["redeem", "sell"]
     assert _search(services, sell.entry.hash[:10] + "…") == ["sell"]
     assert _search(services, f"#{sell.entry.seq}") == ["sell"]
     assert _search(services, "nothing-like-this") == []
 
 
 def test_the_statement_is_one_readable_row_per_entry(services, tmp_path):
+    link_delicar(services)
     sell = services.exchange.convert("YANOLJA", "MLK", "2000")
     swap = services.exchange.convert("YANOLJA", "DELICAR", "5000")
     out = tmp_path / "statement.csv"
@@ -93,16 +102,21 @@ def test_the_statement_is_one_readable_row_per_entry(services, tmp_path):
     local = sell.entry.created_at  # UTC text in the ledger; the statement is in KST
     assert s["Date and time"].endswith(" +09:00") and s["Date and time"][:13] != local[:13]
     assert (s["Type"], s["Partner"], s["You gave"], s["You received"]) == (
-        "Points → MLK", "Yanolja", "2,000 pts", "9.85 MLK")
-    assert (s["Fee (MLK)"], s["Value (KRW)"], s["MLK price (KRW)"]) == ("0.15", "₩1,970", "200")
+        "Points → MLK", "Yanolja", "2,000 pts", "")  # held until Yanolja redeemed them
+    assert (s["Fee (MLK)"], s["Value (KRW)"], s["MLK price (KRW)"]) == ("0.15", "₩2,000", "200")
     assert s["Receipt"] == sell.entry.hash
+    paid = by_seq[sell.entry.seq + 1]
+    assert (paid["Type"], paid["You received"], paid["Value (KRW)"]) == (
+        "Points redeemed at partner", "9.85 MLK", "₩1,970")
     w = by_seq[swap.entry.seq]
-    assert w["Partner"] == "Yanolja → Delicar" and w["You gave"] == "5,000 pts"
+    assert w["Partner"] == "Yanolja" and w["You gave"] == "5,000 pts"
+    issued = next(r for r in rows if r["Type"] == "Points issued at partner")
+    assert issued["Partner"] == "Delicar" and issued["You received"].endswith(" pts")
     services.history.export_statement(out, lang="ko", force=True)
     ko = {int(r["번호"]): r for r in csv.DictReader(out.open(encoding="utf-8-sig"))}
     assert (ko[sell.entry.seq]["유형"], ko[sell.entry.seq]["제휴사"],
-            ko[sell.entry.seq]["가치 (원)"]) == ("포인트 → MLK", "야놀자", "1,970원")
-    assert ko[swap.entry.seq]["제휴사"] == "야놀자 → 딜카"
+            ko[sell.entry.seq]["가치 (원)"]) == ("포인트 → MLK", "야놀자", "2,000원")
+    assert ko[swap.entry.seq]["제휴사"] == "야놀자"
 
 
 def test_the_statement_values_entries_at_the_price_of_their_time(services, clock, tmp_path):
@@ -117,6 +131,7 @@ def test_the_statement_values_entries_at_the_price_of_their_time(services, clock
 
 
 def test_the_ledger_export_has_every_posting_and_balances(services, tmp_path):
+    link_delicar(services)
     services.exchange.convert("YANOLJA", "DELICAR", "5000")
     out = tmp_path / "ledger.csv"
     n = services.history.export_ledger_csv(out)

@@ -40,7 +40,9 @@ def test_parallel_writers_keep_one_unbroken_chain(services, db_url, tmp_path):
         assert out.strip() == str(n)
     report = services.admin.verify()
     assert report.ok, report.problems
-    assert report.head_seq == before + 3 * n + 1  # the shared key was booked exactly once
+    # each conversion is held, then booked once the partner redeemed (2 entries); the shared
+    # key was converted exactly once
+    assert report.head_seq == before + 2 * (3 * n + 1)
     db = Database(db_url)
     try:
         with db.engine.connect() as c:
@@ -59,18 +61,21 @@ def test_two_simultaneous_links_one_wins_the_other_is_told(services, db_url):
     import os
     import threading
 
-    from app.core.connectors.demo import DemoConnector
-
-    code = DemoConnector(services.ctx.catalog.get("DELICAR")).code_for("minji-77")
-    env = {**os.environ, "MILK_DATA_DIR": str(services.ctx.data_dir), "MILK_DATABASE_URL": db_url,
-           "MILK_LOG": "sqlalchemy.engine=INFO"}  # each SQL statement, before it runs
+    env = {**os.environ, "MILK_DATA_DIR": str(services.ctx.data_dir), "MILK_DATABASE_URL": db_url}
+    # Two members, each with the code Delicar sent them (by `milk`: on the clock of the
+    # processes that confirm it): both confirm, then race to link.
+    codes = [(member, json.loads(subprocess.run(
+        [sys.executable, "-m", "app.cli", "--json", "link", "DELICAR", "--member-id", member],
+        env=env, capture_output=True, text=True, check=True).stdout)["demo_code"])
+        for member in ("minji-77", "jisoo-1")]
+    env["MILK_LOG"] = "sqlalchemy.engine=INFO"  # each SQL statement, before it runs
     waiting_on_lock = "BEGIN IMMEDIATE" if services.ctx.db.dialect == "sqlite" else "FOR UPDATE"
     procs, blocked, errs = [], [], []
     with services.ctx.db.write() as held:  # the write lock, until both queue behind it
         held.execute(text("SELECT seq FROM chain_head"))  # SQLite locks on the first statement
-        for _ in range(2):
+        for member, code in codes:
             p = subprocess.Popen([sys.executable, "-m", "app.cli", "--json", "link", "DELICAR",
-                                  "--member-id", "minji-77", "--code", code], env=env,
+                                  "--member-id", member, "--code", code], env=env,
                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             seen, lines = threading.Event(), []
             threading.Thread(target=_watch, args=(p.stderr, waiting_on_lock, seen, lines),

@@ -15,7 +15,6 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from sqlalchemy import text
 
 from app.core.clock import FixedClock
-from app.core.connectors.demo import DemoConnector
 from app.core.errors import RuleError
 from app.core.ledger import accounts as acct
 from app.core.services import Services
@@ -26,10 +25,11 @@ ASSETS = ["MLK", *CODES]
 
 class LedgerMachine(RuleBasedStateMachine):
     db_url: str | None = None  # None: a fresh SQLite file per run
+    data_dir: str | None = None  # with a shared database, the partners' data is shared too
 
     @initialize()
     def open_profile(self):
-        self.dir = tempfile.mkdtemp(prefix="milk-prop-")
+        self.dir = self.data_dir or tempfile.mkdtemp(prefix="milk-prop-")
         self.clock = FixedClock(datetime(2026, 11, 23, 1, 0, tzinfo=UTC))
         self.svc = Services.open(self.dir, database_url=self.db_url, clock=self.clock)
         self.svc.admin.init(demo=True)
@@ -37,14 +37,15 @@ class LedgerMachine(RuleBasedStateMachine):
     def teardown(self):
         if hasattr(self, "svc"):
             self.svc.close()
-            shutil.rmtree(self.dir, ignore_errors=True)
+            if not self.data_dir:
+                shutil.rmtree(self.dir, ignore_errors=True)
 
     @rule(code=st.sampled_from(CODES), member=st.integers(0, 10**6))
     def link(self, code, member):
-        partner = self.svc.ctx.catalog.get(code)
         member_id = f"prop-{member}"
         try:
-            self.svc.partners.link(code, member_id, DemoConnector(partner).code_for(member_id))
+            challenge = self.svc.partners.request_code(code, member_id)  # the demo shows it
+            self.svc.partners.link(code, member_id, challenge.demo_code)
         except RuleError as e:
             assert e.code == "already_linked"
 
@@ -66,7 +67,7 @@ class LedgerMachine(RuleBasedStateMachine):
             self.svc.exchange.convert(src, dst, text_amount, exact_out=exact_out)
         except RuleError as e:
             assert e.code in ("insufficient_balance", "below_minimum", "amount_too_small",
-                              "pool_cannot_cover")
+                              "pool_cannot_cover", "not_linked")
 
     @rule(days=st.integers(1, 120))
     def time_passes(self, days):
@@ -100,11 +101,12 @@ LedgerMachine.TestCase.settings = settings(
 TestLedgerOnSQLite = LedgerMachine.TestCase
 
 
-def test_ledger_machine_on_postgresql(pg_url):
+def test_ledger_machine_on_postgresql(pg_url, tmp_path):
     class OnPostgres(LedgerMachine):
         pass
 
     OnPostgres.db_url = pg_url
+    OnPostgres.data_dir = str(tmp_path / "profile")
     # One database for every run: each run starts with the idempotent demo init on top.
     from hypothesis.stateful import run_state_machine_as_test
 

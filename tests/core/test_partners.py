@@ -1,94 +1,97 @@
-"""The demo connector and sync reconciliation of the ledger with a partner. (Partner API v1
-connectors over HTTP and in-process: tests/partner/.)"""
+"""Linking, unlinking and syncing against the demo partners (the reference server's
+application in-process, its data in the profile), demo members, and the catalog file.
+Conversions through the partners: tests/partner/test_conversions.py."""
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
-from app.core.connectors.base import PartnerLot
-from app.core.connectors.demo import DemoConnector
 from app.core.errors import ExternalError, InputError, RuleError
 from app.core.partners import Catalog
+from app.partner_server.demo_members import demo_lots
+from app.partner_server.store import Store
 
 CATALOG = Catalog.load()
 DELICAR = CATALOG.get("DELICAR")
 
 
-def test_demo_members_are_deterministic():
-    a, b = DemoConnector(DELICAR), DemoConnector(DELICAR)
-    day = date(2026, 11, 23)
-    assert a.code_for("minji") == b.code_for("minji") != a.code_for("jisoo")
-    assert a.lots("minji", day, day) == b.lots("minji", day, day)
-    assert a.lots("minji", day, day) != a.lots("jisoo", day, day)
+def delicar(services) -> Store:
+    """The demo Delicar's own store, as `milk-partner` opens it (another handle on the file)."""
+    return Store.open(services.ctx.partners_dir / "DELICAR", now=services.ctx.clock.now)
 
 
-def test_demo_members_have_points_expiring_soon_and_earn_monthly():
-    c = DemoConnector(DELICAR)
-    linked = date(2026, 11, 23)
-    lots = c.lots("minji", linked, linked)
-    assert any(lot.expires_on <= linked + timedelta(days=30) for lot in lots)
-    later = c.lots("minji", linked, linked + timedelta(days=65))
-    earned = [lot for lot in later if "-E" in lot.ref]
-    assert len(earned) == 2  # one lot per 30 days since linking
+def link(services, code="DELICAR", member="minji-77"):
+    challenge = services.partners.request_code(code, member)
+    return services.partners.link(code, member, challenge.demo_code)
+
+
+def test_demo_members_are_deterministic_with_points_expiring_soon(clock):
+    today = clock.today()
+    a, b = demo_lots(DELICAR, "minji", today), demo_lots(DELICAR, "minji", today)
+    assert a == b != demo_lots(DELICAR, "jisoo", today)
+    assert any(expires <= today + timedelta(days=30) for _, _, expires in a)
 
 
 @pytest.mark.parametrize("member", ["", "ab", "has space", "x" * 65, "한글"])
-def test_member_ids_are_validated(member):
+def test_member_ids_are_validated(services, member):
     with pytest.raises(InputError) as e:
-        DemoConnector(DELICAR).request_code(member)
+        services.partners.request_code("DELICAR", member)
     assert e.value.code == "bad_member_id"
 
 
-class ScriptedPartner:
-    """A partner whose reported lots a test sets directly (a unit-level fake)."""
-
-    def __init__(self):
-        self.reported: list[PartnerLot] = []
-        self.fail = False
-
-    def request_code(self, member_id):
-        raise AssertionError("not used")
-
-    def verify(self, member_id, code):
-        pass
-
-    def lots(self, member_id, linked_on, today):
-        if self.fail:
-            raise ExternalError("Could not reach Delicar.", code="partner_unreachable")
-        return list(self.reported)
-
-
-def test_sync_reconciles_new_grown_and_clawed_back_lots(services, clock):
-    fake = ScriptedPartner()
-    services.ctx.connector = lambda p: fake if p.code == "DELICAR" else DemoConnector(p)
-    far = clock.today() + timedelta(days=200)
-    fake.reported = [PartnerLot("A", 5000, clock.today(), far)]
-    r = services.partners.link("DELICAR", "kim", "any")
-    assert (r.imported, services.points.balance("DELICAR")) == (5000, 5000)
+def test_linking_confirms_the_code_and_shows_the_partners_points(services):
+    wrong = services.partners.request_code("DELICAR", "minji-77")
+    with pytest.raises(InputError) as e:
+        services.partners.link("DELICAR", "minji-77", "000000" if wrong.demo_code != "000000"
+                               else "111111")
+    assert e.value.code == "wrong_code"
+    result = link(services)
+    store = delicar(services)
+    try:
+        at_partner = store.balance("minji-77")
+    finally:
+        store.close()
+    assert result.imported == at_partner["balance"] == services.points.balance("DELICAR")
+    lots = {lot.source_ref: lot.remaining for h in services.points.overview().holdings
+            if h.partner.code == "DELICAR" for lot in h.lots}
+    assert lots == {lot["id"]: lot["points"] for lot in at_partner["lots"]}
     assert services.partners.sync("DELICAR").entry_seq is None  # nothing changed
-
-    fake.reported = [PartnerLot("A", 6000, clock.today(), far),
-                     PartnerLot("B", 2000, clock.today(), far)]
-    r = services.partners.sync("DELICAR")
-    assert (r.imported, r.adjusted) == (2000, 1000)
-    assert services.points.balance("DELICAR") == 8000
-
-    services.exchange.convert("DELICAR", "MLK", "5500")  # spends lot A down to 500
-    fake.reported = [PartnerLot("A", 1000, clock.today(), far),  # a 5,000-point clawback
-                     PartnerLot("B", 2000, clock.today(), far)]
-    r = services.partners.sync("DELICAR")
-    assert r.adjusted == -500  # never more than what is left of the lot
-    assert services.points.balance("DELICAR") == 2000
     assert services.admin.verify().ok
 
 
+def test_sync_mirrors_points_earned_and_spent_at_the_partner(services, clock):
+    link(services)
+    before = services.points.balance("DELICAR")
+    store = delicar(services)
+    try:
+        store.add_points("minji-77", 6000, clock.today() + timedelta(days=200))
+        first = store.balance("minji-77")["lots"][0]  # soonest to expire
+        store.spend("minji-77", first["points"] + 100)  # one lot used up, the next one dented
+        now = store.balance("minji-77")
+    finally:
+        store.close()
+    r = services.partners.sync("DELICAR")
+    assert (r.imported, r.adjusted) == (6000, -(first["points"] + 100))
+    assert services.points.balance("DELICAR") == now["balance"] == before + 6000 - \
+        first["points"] - 100
+    assert services.partners.sync("DELICAR").entry_seq is None
+    assert services.admin.verify().ok
+
+
+class UnreachableDelicar:
+    """A partner that cannot be reached (a unit-level stand-in: the real thing is in
+    tests/reliability/test_partner_faults.py)."""
+
+    def lots(self, member_id, linked_on, today):
+        raise ExternalError("Could not reach Delicar.", code="partner_unreachable")
+
+
 def test_sync_failures_are_recorded_and_change_nothing(services):
-    fake = ScriptedPartner()
-    services.ctx.connector = lambda p: fake if p.code == "DELICAR" else DemoConnector(p)
-    services.partners.link("DELICAR", "kim", "any")
+    link(services)
     head = services.admin.verify().head_seq
-    fake.fail = True
+    real = services.ctx.connector
+    services.ctx.connector = lambda p: UnreachableDelicar() if p.code == "DELICAR" else real(p)
     with pytest.raises(ExternalError):
         services.partners.sync("DELICAR")
     status = next(s for s in services.partners.catalog() if s.partner.code == "DELICAR")
@@ -101,19 +104,63 @@ def test_link_rules(services):
         services.partners.link("YANOLJA", "someone", "123456")
     assert e.value.code == "already_linked"
     with pytest.raises(RuleError) as e:
+        services.partners.request_code("YANOLJA", "someone")
+    assert e.value.code == "already_linked"
+    with pytest.raises(RuleError) as e:
         services.partners.sync("DELICAR")
     assert e.value.code == "not_linked"
+    with pytest.raises(RuleError) as e:
+        services.partners.unlink("DELICAR")
+    assert e.value.code == "not_linked"
     with pytest.raises(InputError) as e:
-        services.partners.link("DELICAR", "minji", "000000")
+        services.partners.link("DELICAR", "minji", "000000")  # no code was sent to minji
+    assert e.value.code == "unknown_member"
+    sent = services.partners.request_code("DELICAR", "minji").demo_code
+    with pytest.raises(InputError) as e:
+        services.partners.link("DELICAR", "minji", "000000" if sent != "000000" else "111111")
     assert e.value.code == "wrong_code"
     assert not next(s for s in services.partners.catalog() if s.partner.code == "DELICAR").linked
 
 
-def test_unlink_keeps_the_points(services):
-    before = services.points.balance("YANOLJA")
-    services.partners.unlink("YANOLJA")
-    assert services.points.balance("YANOLJA") == before
-    services.exchange.convert("YANOLJA", "MLK", "2000")  # still convertible
+def test_unlink_revokes_the_token_and_stops_showing_the_points(services):
+    link(services)
+    points = services.points.balance("DELICAR")
+    token = services.ctx.tokens.get("DELICAR", "minji-77")
+    result = services.partners.unlink("DELICAR")
+    assert (result.points, result.revoked) == (points, True)
+    assert services.points.balance("DELICAR") == 0
+    assert "DELICAR" not in {h.partner.code for h in services.points.overview().holdings}
+    assert services.ctx.tokens.get("DELICAR", "minji-77") is None
+    store = delicar(services)
+    try:
+        assert not store.token_valid("minji-77", token)  # the partner was told
+        assert store.balance("minji-77")["balance"] == points  # the points stay there
+    finally:
+        store.close()
+    with pytest.raises(RuleError) as e:
+        services.exchange.convert("DELICAR", "MLK", "2000")
+    assert e.value.code in ("not_linked", "insufficient_balance")
+    link(services)  # linking again shows them again
+    assert services.points.balance("DELICAR") == points
+    assert services.admin.verify().ok
+
+
+def test_a_partner_over_http_cannot_be_linked_without_a_keyring(services, monkeypatch):
+    """Member tokens live only in the OS keyring: where none is usable, an HTTP partner is
+    refused before any code is sent (the demo partners still link)."""
+    from dataclasses import replace
+
+    from app.core.partners import Catalog as Cat
+
+    http = replace(DELICAR, connector={"type": "http", "base_url": "http://127.0.0.1:9"})
+    services.ctx.catalog = Cat([http if p.code == "DELICAR" else p for p in CATALOG])
+    monkeypatch.setattr(services.ctx.tokens, "keeps", lambda: False)
+    with pytest.raises(ExternalError) as e:
+        services.partners.request_code("DELICAR", "minji-77")
+    assert e.value.code == "keyring_refused" and "keyring" in e.value.message
+    with pytest.raises(ExternalError) as e:
+        services.partners.link("DELICAR", "minji-77", "123456")
+    assert e.value.code == "keyring_refused"
 
 
 # -- the catalog file (issue 10, point 7) ---------------------------------------------------------

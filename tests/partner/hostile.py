@@ -21,11 +21,11 @@ class Request:
 
 
 class RawServer:
-    def __init__(self, answer):
+    def __init__(self, answer, port: int = 0):
         self.answer = answer
         self.connections = 0
         self.requests: list[Request] = []
-        self._sock = socket.create_server(("127.0.0.1", 0))
+        self._sock = socket.create_server(("127.0.0.1", port))
         self._sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self.url = f"http://127.0.0.1:{self._sock.getsockname()[1]}"
         self._closed = False
@@ -33,6 +33,10 @@ class RawServer:
 
     def close(self) -> None:
         self._closed = True
+        try:  # wakes the thread blocked in accept(): a bare close() leaves it listening
+            self._sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self._sock.close()
 
     def _accept(self) -> None:

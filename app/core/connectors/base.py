@@ -1,10 +1,10 @@
 """The interface every partner connector implements, and what Partner API v1 answers.
 
-Connector types (the catalog's `connector.type`):
-  demo       simulated members computed from a hash (DemoConnector), no state
+Connector types (the catalog's `connector.type`), both the same client code
+(PartnerApiConnector) over different transports:
   reference  the reference partner server's application, run in-process on a state directory
+             (the demo partners; `demo`, the type before partner operations, means the same)
   http       a partner's Partner API v1 at `base_url`
-The last two are the same client code (PartnerApiConnector) over different transports.
 """
 from __future__ import annotations
 
@@ -109,25 +109,21 @@ def check_member_id(member_id: str) -> str:
 
 
 def connector_for(partner: Partner, *, state_dir: Path | None = None,
-                  tokens=None) -> PartnerConnector:
+                  tokens=None, now=None) -> PartnerConnector:
     """The connector the catalog names for `partner`. `state_dir` holds the in-process
-    reference partners' data (one directory per partner code); `tokens` keeps member tokens
-    (default: this process's memory)."""
-    kind = partner.connector.get("type", "demo")
-    if kind == "demo":
-        from app.core.connectors.demo import DemoConnector
-
-        return DemoConnector(partner)
+    reference partners' data (one directory per partner code), `now` their clock (the
+    app's); `tokens` keeps member tokens (default: this process's memory)."""
+    kind = partner.connector.get("type", "reference")
     from app.core.connectors.tokens import PROCESS_TOKENS
 
     tokens = PROCESS_TOKENS if tokens is None else tokens
-    if kind == "reference":
+    if kind in ("reference", "demo"):
         from app.core.connectors.inprocess import reference_connector
 
-        return reference_connector(partner, state_dir, tokens)
+        return reference_connector(partner, state_dir, tokens, now)
     if kind == "http":
         from app.core.connectors.http import http_connector
 
         return http_connector(partner, tokens)
     raise InputError(f"The catalog gives {partner.code} an unknown connector type {kind!r} "
-                     "(known: demo, reference, http).", code="partner_misconfigured")
+                     "(known: reference, http).", code="partner_misconfigured")

@@ -82,6 +82,24 @@ class PartnerApiConnector:
     def lots(self, member_id: str, linked_on: date, today: date) -> list[PartnerLot]:
         return [lot for lot in self.balance(member_id).lots if lot.expires_on >= today]
 
+    def require_token_keeper(self) -> None:
+        """Refuse (before any code is sent) where a member token could not be kept."""
+        if not self._tokens.keeps():
+            from app.core.keys.backend import HOW_TO
+
+            raise ExternalError(
+                f"{self.partner.name_en} cannot be linked on this computer: MiL.k keeps the "
+                "member token a link gives only in the OS keyring, and no usable keyring is "
+                f"available. {HOW_TO} (The demo partners work without one.)",
+                code="keyring_refused", details={"partner": self.partner.code})
+
+    def check_ready(self, member_id: str) -> None:
+        """What a call for `member_id` needs before anything is sent: the operator credential
+        and the member token (the same errors a call would raise, without the network)."""
+        self._credential()
+        if not self._tokens.get(self.partner.code, member_id):
+            raise self._no_token(member_id)
+
     # -- Partner API v1 ----------------------------------------------------------------
 
     def confirm(self, member_id: str, code: str) -> str:
@@ -253,9 +271,7 @@ class PartnerApiConnector:
         if member is not None:
             token = self._tokens.get(self.partner.code, member)
             if not token:
-                raise RuleError(f"MiL.k holds no member token for {name} member {member}: "
-                                "link the membership again.", code="member_token_missing",
-                                details={"partner": self.partner.code})
+                raise self._no_token(member)
             headers[api_v1.MEMBER_TOKEN_HEADER] = token
         if key is not None:
             headers[api_v1.IDEMPOTENCY_HEADER] = key
@@ -321,6 +337,11 @@ class PartnerApiConnector:
         if isinstance(doc.get("operation"), dict):
             details["operation"] = doc["operation"]
         raise kind(f"{self.partner.name_en}: {text}", code=code, details=details)
+
+    def _no_token(self, member: str) -> RuleError:
+        return RuleError(f"MiL.k holds no member token for {self.partner.name_en} member "
+                         f"{member}: unlink and link the membership again.",
+                         code="member_token_missing", details={"partner": self.partner.code})
 
     def _json(self, raw: bytes):
         try:

@@ -6,6 +6,11 @@ the app's worker threads call it exactly as they call a partner over HTTP, with 
 client code (PartnerApiConnector). The app runs its store calls inline (no thread pool), so
 nothing outlives a request. The state is a normal `milk-partner` data directory: the page
 and `milk-partner member show` work on it too, even while the app runs.
+
+Member tokens: kept like any partner's (the profile's keyring). Where no keyring can keep
+them, a token lives in this process only, and a later process signs the linked member in
+again through the partner's own store (`Store.sign_in`, what the partner's app does after a
+login). That gives nothing away: whoever runs an in-process partner holds its database.
 """
 from __future__ import annotations
 
@@ -42,10 +47,11 @@ _clients: dict[Path, tuple[httpx.Client, str, object]] = {}
 _lock = threading.Lock()
 
 
-def reference_connector(partner: Partner, state_dir: Path | None,
-                        tokens) -> PartnerApiConnector:
+def reference_connector(partner: Partner, state_dir: Path | None, tokens,
+                        now=None) -> PartnerApiConnector:
     """A connector to `partner`'s in-process reference server, its data in
-    `state_dir/<CODE>` (or the catalog's `connector.data_dir`)."""
+    `state_dir/<CODE>` (or the catalog's `connector.data_dir`), on the clock `now` (the
+    app's; the first connector to a directory in a process sets it)."""
     explicit = partner.connector.get("data_dir")
     if explicit:
         directory = Path(explicit).expanduser()
@@ -54,18 +60,44 @@ def reference_connector(partner: Partner, state_dir: Path | None,
     else:
         raise InputError(f"{partner.name_en} runs in-process but no directory was given for "
                          "its data.", code="partner_misconfigured")
-    client, credential = _client(partner, directory.resolve())
-    return PartnerApiConnector(partner, client, lambda: credential, tokens,
+    client, credential, store = _client(partner, directory.resolve(), now)
+    return PartnerApiConnector(partner, client, lambda: credential, _SignedIn(tokens, store),
                                timeout=float(partner.connector.get("timeout_seconds", 10)))
 
 
-def _client(partner: Partner, directory: Path) -> tuple[httpx.Client, str]:
+class _SignedIn:
+    """`tokens`, and where they cannot outlive this process, a sign-in for a member who has
+    no token here yet."""
+
+    def __init__(self, tokens, store):
+        self._tokens, self._store = tokens, store
+
+    def get(self, partner: str, member_id: str) -> str | None:
+        token = self._tokens.get(partner, member_id)
+        if token is None and not self._tokens.keeps() \
+                and self._store.member_status(member_id) == "active":
+            token = self._store.sign_in(member_id)
+            self._tokens.put(partner, member_id, token)
+        return token
+
+    def put(self, partner: str, member_id: str, token: str) -> None:
+        self._tokens.put(partner, member_id, token)
+
+    def delete(self, partner: str, member_id: str) -> None:
+        self._tokens.delete(partner, member_id)
+
+    def keeps(self) -> bool:
+        return True  # what the keyring cannot keep, a sign-in gives back
+
+
+def _client(partner: Partner, directory: Path, now) -> tuple[httpx.Client, str, object]:
     with _lock:
         if directory not in _clients:
             from app.partner_server.app import create_app
             from app.partner_server.store import Store
 
-            store = Store.open(directory, partner.code, tica_points=partner.target_inventory)
+            store = Store.open(directory, partner.code, tica_points=partner.target_inventory,
+                               now=now)
             credential = secrets.token_urlsafe(32)  # lives only in this process
             app = create_app(store, credential, partner=partner, demo_codes=True,
                              demo_members=bool(partner.connector.get("demo_members", True)),
@@ -73,8 +105,7 @@ def _client(partner: Partner, directory: Path) -> tuple[httpx.Client, str]:
             client = httpx.Client(transport=InProcessTransport(app),
                                   base_url=f"http://{partner.code.lower()}.in-process")
             _clients[directory] = (client, credential, store)
-        client, credential, _ = _clients[directory]
-        return client, credential
+        return _clients[directory]
 
 
 def close_in_process(state_dir: Path | None = None) -> None:

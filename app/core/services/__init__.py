@@ -1,6 +1,7 @@
 """The façade the GUI and the CLI both call: one place for every use case."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from app.core.clock import Clock
@@ -18,6 +19,7 @@ from app.core.services.exchange import ExchangeService
 from app.core.services.history import HistoryService
 from app.core.services.insights import InsightService
 from app.core.services.network import NetworkService
+from app.core.services.outbox import Outbox
 from app.core.services.partners import PartnerService
 from app.core.services.points import PointsService
 from app.core.services.reminders import ReminderService
@@ -30,9 +32,11 @@ class Services:
     def __init__(self, ctx: Context, custody: KeyCustody | None = None,
                  demo_wallet: bool = False):
         self.ctx = ctx
-        self.points = PointsService(ctx)
-        self.partners = PartnerService(ctx, self.points.sweep_expired)
-        self.exchange = ExchangeService(ctx, self.points.sweep_expired)
+        self.outbox = Outbox(ctx)
+        self.points = PointsService(ctx, self.outbox)
+        self.partners = PartnerService(ctx, self.points.sweep_expired, self.outbox)
+        self.exchange = ExchangeService(ctx, self.points.sweep_expired, self.outbox,
+                                        self.partners.sync)
         self.history = HistoryService(ctx)
         self.admin = AdminService(ctx, self.partners,
                                   seed_wallet=(lambda: self.wallet.seed_demo_wallet())
@@ -80,6 +84,9 @@ class Services:
 
     def close(self) -> None:
         self.chain.close()
+        inprocess = sys.modules.get("app.core.connectors.inprocess")  # loaded only when used
+        if inprocess is not None:
+            inprocess.close_in_process(self.ctx.partners_dir)
         self.ctx.db.dispose()
 
 

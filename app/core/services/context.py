@@ -1,13 +1,16 @@
-"""What every service needs: the profile's database, catalog, clock, settings and prices."""
+"""What every service needs: the profile's database, catalog, clock, settings, prices, and the
+connector to each partner (in-process partners keep their data in `<profile>/partners/CODE`;
+member tokens live in the OS keyring under this profile's name)."""
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.clock import Clock
 from app.core.connectors import PartnerConnector, connector_for
+from app.core.connectors.tokens import KeyringTokens, MemberTokens
 from app.core.ledger import Journal, accounts
 from app.core.ledger.database import Database, sqlite_url
 from app.core.partners import Catalog, Partner
@@ -45,7 +48,31 @@ class Context:
     settings: Settings
     prices: PriceBook
     user: str = accounts.user()
-    connector: Callable[[Partner], PartnerConnector] = field(default=connector_for)
+    connector: Callable[[Partner], PartnerConnector] | None = None
+    tokens: MemberTokens | None = None
+
+    def __post_init__(self):
+        if self.tokens is None:
+            self.tokens = KeyringTokens(self._profile_name())
+        if self.connector is None:
+            self.connector = self.partner_connector
+
+    @property
+    def partners_dir(self) -> Path:
+        """Where the in-process partners keep their data (`milk-partner --data-dir`)."""
+        return self.data_dir / "partners"
+
+    def partner_connector(self, partner: Partner) -> PartnerConnector:
+        return connector_for(partner, state_dir=self.partners_dir, tokens=self.tokens,
+                             now=self.clock.now)
+
+    def _profile_name(self) -> str:
+        """Names this profile's keyring entries: its ledger's location, which the data files
+        cannot change (as the ledger's own keyring entries)."""
+        from app.core.ledger.checkpoint import location_id
+        from app.core.ledger.database import location
+
+        return location_id(location(self.db.url))
 
     def market(self, journal: Journal) -> Market:
         """TICA's and the user's holdings as seen inside `journal`'s transaction."""

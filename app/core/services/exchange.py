@@ -2,8 +2,12 @@
 
 A quote is a priced promise that expires (30 s by default) and carries a slippage bound.
 Executing re-prices inside the ledger's write transaction; if the new result is worse than
-the bound, nothing is booked and the user is told why. One conversion = one transaction =
-one journal entry.
+the bound, nothing is held and the user is told why. Points move at the partner: the
+conversion is held in one transaction (its entry, of kind sell, buy or swap, takes what the
+user gives; its outbox rows), asked of the partner, then booked (`redeem`, `issue`) or
+released (services/outbox.py states the invariant). A quote executes
+once; a user's key replays the first result, completing what a crash or a lost answer left
+pending.
 """
 from __future__ import annotations
 
@@ -19,21 +23,20 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.core import tica
 from app.core.clock import iso, parse_iso
-from app.core.errors import InputError, RuleError
+from app.core.errors import InputError, MilkError, RuleError
 from app.core.idempotency import check_key, user_key
 from app.core.ledger import Entry, Journal
 from app.core.ledger.canonical import params_digest
 from app.core.ledger.journal import load_entry
-from app.core.ledger.lots import consume
-from app.core.ledger.schema import Base, JournalEntry, Link, QuoteRecord
+from app.core.ledger.schema import Base, JournalEntry, QuoteRecord
 from app.core.money import MLK, format_amount, mlk_to_decimal, parse_amount
 from app.core.prices import Price
 from app.core.services.context import Context
+from app.core.services.outbox import Delivery, Outbox
 
 MAX_SLIPPAGE_BPS = 5000
 CONVERSION_KINDS = ("sell", "buy", "swap")
 # What a quote warns about (the GUI asks first, the CLI prints them):
-NOT_LINKED = "not_linked"  # the points bought are for a partner with no linked membership
 MANUAL_PRICE = "manual_price"  # a real profile's MLK price was set by hand, not by a market
 
 
@@ -118,7 +121,7 @@ class Quote:
 
 @dataclass(frozen=True)
 class Conversion:
-    entry: Entry
+    entry: Entry  # what was converted: the hold (or, before partner operations, the whole)
     from_asset: str
     to_asset: str
     amount_in: int
@@ -127,19 +130,30 @@ class Conversion:
     price: Decimal
     replayed: bool  # True when this is the first result returned again for a retried key
     warnings: tuple[str, ...] = ()  # the quote's, when this call booked it
+    status: str = "done"  # done | pending (at `pending_at`) | partial (the buy leg failed)
+    pending_at: tuple[str, ...] = ()  # partner codes that have not answered yet
+    note: str | None = None  # partial: why the points were not delivered, what the user keeps
 
     @classmethod
-    def from_entry(cls, entry: Entry, replayed: bool,
-                   warnings: tuple[str, ...] = ()) -> Conversion:
+    def from_entry(cls, entry: Entry, replayed: bool, warnings: tuple[str, ...] = (),
+                   status: str = "done", pending_at: tuple[str, ...] = (),
+                   note: str | None = None) -> Conversion:
         m = entry.memo
         return cls(entry, m["from"], m["to"], int(m["amount_in"]), int(m["amount_out"]),
-                   int(m["fee"]), Decimal(m["price"]), replayed, warnings)
+                   int(m["fee"]), Decimal(m["price"]), replayed, warnings, status, pending_at,
+                   note)
+
+    @property
+    def conversion_id(self) -> str | None:
+        return self.entry.memo.get("conversion")
 
 
 class ExchangeService:
-    def __init__(self, ctx: Context, sweep):
+    def __init__(self, ctx: Context, sweep, outbox: Outbox | None = None, resync=None):
         self.ctx = ctx
         self._sweep = sweep
+        self._outbox = outbox or Outbox(ctx)
+        self._resync = resync  # PartnerService.sync: after a partner says the points are gone
 
     def parse_request(self, from_asset: str, to_asset: str, amount: str | int,
                       exact_out: bool = False) -> tuple[str, str, int, str]:
@@ -160,10 +174,10 @@ class ExchangeService:
         with self.ctx.db.read() as s:
             trade = tica.price_trade(self.ctx.catalog, self.ctx.market(Journal(s)),
                                      price.krw_per_mlk, src, dst, units, mode)
+            self._outbox.members(s, trade)  # refuses a partner that is not linked
             warnings = tuple(w for w, applies in (
                 (MANUAL_PRICE, price.source == "static"  # the demo's price is manual by design
-                 and not self.ctx.settings.get_bool("profile.demo")),
-                (NOT_LINKED, dst != MLK and not _linked(s, self.ctx.user, dst))) if applies)
+                 and not self.ctx.settings.get_bool("profile.demo")),) if applies)
         now = self.ctx.clock.now()
         q = Quote(str(uuid.uuid4()), trade, price, now,
                   now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")), bps,
@@ -188,19 +202,22 @@ class ExchangeService:
             with self.ctx.db.read() as s:
                 done = self._replay(Journal(s), key, _params(self.ctx.user, src, dst, units, mode))
             if done:
-                return Conversion.from_entry(done, replayed=True)
+                return self._finish(done, replayed=True)
         return self.execute(self.quote(src, dst, units, exact_out, max_slippage_bps), key)
 
     def execute(self, quote: Quote, key: str | None = None) -> Conversion:
-        """Book `quote` at the current price if it is still within its bounds. A quote books
-        once: again with its key (or with none) returns that conversion; with another key it
-        is refused (`quote_used`)."""
+        """Convert `quote` at the current price if it is still within its bounds: held, asked
+        of the partner(s), booked. A quote converts once: again with its key (or with none)
+        returns that conversion (finishing it if it was left pending); with another key it is
+        refused (`quote_used`). Raises when nothing was converted (the partner refused, or
+        could not be reached before anything was sent); a conversion the partner has not
+        answered yet comes back `pending`."""
         t = quote.trade
         params = _params(self.ctx.user, t.from_asset, t.to_asset, quote.requested, t.mode)
         with self.ctx.db.read() as s:  # the common retry, without taking the write lock
             done = self._already(s, quote, key, params)
         if done:
-            return done
+            return self._finish(done, replayed=True)
         now = self.ctx.clock.now()
         if now > quote.expires_at:
             raise RuleError("This quote has expired. Get a new quote and confirm again; "
@@ -208,44 +225,94 @@ class ExchangeService:
                             details={"expired_at": iso(quote.expires_at)})
         self._sweep()
         price = self.ctx.prices.current()
-        with self.ctx.db.write() as s:
-            done = self._already(s, quote, key, params)  # a concurrent retry may have won
+        with self.ctx.db.read() as s:
+            members = self._outbox.members(s, t)
+        for partner, member in members.items():  # credential and token, before any hold
+            self.ctx.connector(self.ctx.catalog.get(partner)).check_ready(member)
+        conversion = uuid.uuid4().hex
+        with self._outbox.inflight.hold(conversion):
+            with self.ctx.db.write() as s:
+                done = self._already(s, quote, key, params)  # a concurrent retry may have won
+                if done is None:
+                    entry = self._hold(s, quote, key, params, price, conversion)
             if done:
-                return done
-            journal = Journal(s)
-            now_trade = tica.price_trade(self.ctx.catalog, self.ctx.market(journal),
-                                         price.krw_per_mlk, t.from_asset, t.to_asset,
-                                         quote.requested, t.mode)
-            _check_slippage(quote, now_trade)
-            today = self.ctx.clock.today()
-            lines = tica.legs_to_lines(
-                now_trade, self.ctx.user, today, self.ctx.catalog,
-                lambda partner, n: consume(s, self.ctx.user, partner, n, today))
-            kind = "swap" if len(now_trade.legs) == 2 else \
-                ("sell" if now_trade.from_asset != MLK else "buy")
-            memo = {"from": t.from_asset, "to": t.to_asset, "mode": t.mode,
-                    "amount_in": str(now_trade.amount_in), "amount_out": str(now_trade.amount_out),
-                    "fee": str(now_trade.fee), "surplus_mlk": str(now_trade.surplus_mlk),
-                    "price": str(price.krw_per_mlk), "price_as_of": iso(price.as_of),
-                    "quote": quote.id, "legs": [leg.to_dict() for leg in now_trade.legs]}
-            ledger_key = user_key("convert", key) if key is not None else f"convert:{quote.id}"
-            entry = journal.append(kind, ledger_key, params, lines, memo, self.ctx.clock.now())
-            s.add(QuoteUse(quote_id=quote.id, seq=entry.seq))
-        return Conversion.from_entry(entry, replayed=False, warnings=quote.warnings)
+                return self._finish(done, replayed=True)
+            delivery = self._outbox.deliver(conversion)
+        return self._result(entry, delivery, False, quote.warnings)
 
-    def _already(self, s, quote: Quote, key: str | None, params: str) -> Conversion | None:
-        """The conversion this request already booked, if any; refuses a used quote."""
+    def _hold(self, s, quote: Quote, key: str | None, params: str, price: Price,
+              conversion: str) -> Entry:
+        t = quote.trade
+        journal = Journal(s)
+        now_trade = tica.price_trade(self.ctx.catalog, self.ctx.market(journal),
+                                     price.krw_per_mlk, t.from_asset, t.to_asset,
+                                     quote.requested, t.mode)
+        _check_slippage(quote, now_trade)
+        kind = "swap" if len(now_trade.legs) == 2 else \
+            ("sell" if now_trade.from_asset != MLK else "buy")
+        memo = {"op": kind, "from": t.from_asset, "to": t.to_asset, "mode": t.mode,
+                "amount_in": str(now_trade.amount_in), "amount_out": str(now_trade.amount_out),
+                "fee": str(now_trade.fee), "surplus_mlk": str(now_trade.surplus_mlk),
+                "price": str(price.krw_per_mlk), "price_as_of": iso(price.as_of),
+                "quote": quote.id, "legs": [leg.to_dict() for leg in now_trade.legs]}
+        ledger_key = user_key("convert", key) if key is not None else f"convert:{quote.id}"
+        entry = self._outbox.hold(s, now_trade, conversion, self._outbox.members(s, now_trade),
+                                  ledger_key, params, memo, self.ctx.clock.today())
+        s.add(QuoteUse(quote_id=quote.id, seq=entry.seq))
+        return entry
+
+    def _finish(self, entry: Entry, replayed: bool) -> Conversion:
+        """A conversion found again (a retry): finished first if it was left pending."""
+        if "ops" not in entry.memo:  # booked whole, before partner operations
+            return Conversion.from_entry(entry, replayed=replayed)
+        conversion = entry.memo["conversion"]
+        if self._outbox.status(conversion).status == "pending":
+            self._outbox.recover(conversion=conversion)
+        return self._result(entry, self._outbox.status(conversion), replayed)
+
+    def _result(self, entry: Entry, delivery: Delivery, replayed: bool,
+                warnings: tuple[str, ...] = ()) -> Conversion:
+        memo = entry.memo
+        if delivery.status == "released":
+            raise self._nothing_converted(entry, delivery, replayed)
+        note = None
+        if delivery.status == "partial":
+            legs = [tica.TradeLeg.from_dict(x) for x in memo["legs"]]
+            buy, sell = (self.ctx.catalog.known_or_placeholder(leg.partner).name_en
+                         for leg in (legs[1], legs[0]))
+            note = (f"{buy} could not take the points ({delivery.reason}). You keep "
+                    f"{format_amount(MLK, legs[1].mlk_user)} from selling your {sell} points.")
+        return Conversion.from_entry(entry, replayed, warnings, delivery.status,
+                                     delivery.pending_at, note)
+
+    def _nothing_converted(self, entry: Entry, delivery: Delivery, replayed: bool):
+        conversion = entry.memo["conversion"]
+        refusal = delivery.refusal
+        if refusal is None or replayed:
+            return RuleError(f"This conversion was reversed ({delivery.reason}). Nothing was "
+                             "converted; a new conversion needs a new key.",
+                             code="conversion_released", details={"conversion": conversion})
+        if refusal.code == "insufficient_points" and self._resync is not None:
+            partner = entry.memo["from"]
+            try:  # the partner is the system of record: show what it holds now
+                self._resync(partner)
+            except MilkError:
+                pass
+        return type(refusal)(f"{refusal.message} Nothing was converted.", code=refusal.code,
+                             details={**refusal.details, "conversion": conversion})
+
+    def _already(self, s, quote: Quote, key: str | None, params: str) -> Entry | None:
+        """The conversion this request already made, if any; refuses a used quote."""
         journal = Journal(s)
         if key is not None:
             done = self._replay(journal, key, params)
             if done:
-                return Conversion.from_entry(done, replayed=True)
+                return done
         used = s.get(QuoteUse, quote.id)
         if used is None:
             return None
         if key is None:  # no key: the quote is the request
-            return Conversion.from_entry(load_entry(s, s.get(JournalEntry, used.seq)),
-                                          replayed=True)
+            return load_entry(s, s.get(JournalEntry, used.seq))
         raise RuleError(f"This quote was already converted (ledger entry #{used.seq}). "
                         "Nothing was converted again; get a new quote for a new conversion.",
                         code="quote_used", details={"quote": quote.id, "seq": used.seq})
@@ -273,11 +340,6 @@ class ExchangeService:
             raise InputError(f"The slippage bound must be 0 to {MAX_SLIPPAGE_BPS} basis points.",
                              code="bad_slippage")
         return value
-
-
-def _linked(s, user: str, partner: str) -> bool:
-    return s.execute(select(Link.id).where(Link.owner == user, Link.partner == partner)
-                     ).first() is not None
 
 
 def _params(user: str, src: str, dst: str, units: int, mode: str) -> str:

@@ -40,8 +40,8 @@ from app.core.money import (
 )
 from app.core.services.context import Context
 
-KINDS = ("genesis", "reward", "sync", "sell", "buy", "swap", "expire", "withdraw",
-         "withdraw_settle", "withdraw_reverse", "deposit")
+KINDS = ("genesis", "reward", "sync", "sell", "buy", "swap", "redeem", "issue", "release",
+         "unlink", "expire", "withdraw", "withdraw_settle", "withdraw_reverse", "deposit")
 MAX_PAGE = 1000
 CHAIN_KINDS = ("withdraw", "withdraw_settle", "withdraw_reverse", "deposit")
 _HASH_PREFIX = re.compile(r"^[0-9a-f]{4,64}$")

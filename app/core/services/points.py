@@ -1,4 +1,8 @@
-"""The one view of all points, and the sweep of expired lots."""
+"""The one view of all points, and the sweep of expired lots.
+
+Each linked partner's points as MiL.k last saw them at the partner (sync), and what is on its
+way there: points held for a redeem the partner has not confirmed, points an issue will bring
+("pending at Delicar" until the partner answers)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,6 +23,7 @@ from app.core.money import MLK, MLK_UNIT
 from app.core.partners import Partner, unknown_partner
 from app.core.prices import Price
 from app.core.services.context import Context
+from app.core.services.outbox import ISSUE, REDEEM, Outbox, PendingOp
 
 EXPIRY_WINDOW_DAYS = 30
 
@@ -35,6 +40,8 @@ class Holding:
     expiring: int  # points expiring within the window
     next_expiry: date | None  # soonest expiry of any live lot
     lots: tuple[LotView, ...]
+    pending_out: int = 0  # points held for a redeem the partner has not confirmed yet
+    pending_in: int = 0  # points an issue will bring, once the partner confirms it
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Overview:
     price: Price | None
     price_problem: MilkError | None  # why there is no usable price, if so
     today: date
+    pending: tuple[PendingOp, ...] = ()  # operations the partners have not answered yet
 
     @property
     def points_krw(self) -> Decimal:
@@ -70,8 +78,9 @@ class Overview:
 
 
 class PointsService:
-    def __init__(self, ctx: Context):
+    def __init__(self, ctx: Context, outbox: Outbox | None = None):
         self.ctx = ctx
+        self._outbox = outbox or Outbox(ctx)
 
     def sweep_expired(self) -> int:
         """Return expired points to their issuer, one `expire` entry per lot. Idempotent."""
@@ -111,11 +120,15 @@ class PointsService:
             journal = Journal(s)
             links = {link.partner: link for link in s.execute(
                 select(Link).where(Link.owner == self.ctx.user)).scalars()}
+            pending = tuple(self._outbox.pending(s))
             for partner in [*self.ctx.catalog, *self._gone_from_catalog(s)]:
                 lots = tuple(live_lots(s, self.ctx.user, partner.code, today))
                 balance = journal.balance(self.ctx.user, partner.code)
                 link = links.get(partner.code)
-                if link is None and balance == 0:
+                out, into = (sum(op.points for op in pending
+                                 if op.partner == partner.code and op.kind == kind)
+                             for kind in (REDEEM, ISSUE))
+                if link is None and balance == 0 and not (out or into):
                     continue
                 mlk_value = None
                 if price is not None and balance and partner.known:
@@ -130,9 +143,10 @@ class PointsService:
                     last_sync_at=link.last_sync_at if link else None, balance=balance,
                     krw_value=partner.face_value_krw * balance, mlk_value=mlk_value,
                     expiring=sum(lot.remaining for lot in lots if lot.expires_on <= horizon),
-                    next_expiry=lots[0].expires_on if lots else None, lots=lots))
+                    next_expiry=lots[0].expires_on if lots else None, lots=lots,
+                    pending_out=out, pending_in=into))
             mlk = journal.balance(self.ctx.user, MLK)
-        return Overview(tuple(holdings), mlk, price, problem, today)
+        return Overview(tuple(holdings), mlk, price, problem, today, pending)
 
     def _gone_from_catalog(self, s) -> list[Partner]:
         """Stand-ins for partners whose points the user holds but the catalog no longer

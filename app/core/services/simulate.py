@@ -28,7 +28,7 @@ def simulate(services, conversions: int, seed: int | None = None) -> SimulationR
     report = SimulationReport()
     started = time.perf_counter()
     catalog = services.ctx.catalog
-    demo_partners = [p for p in catalog if p.connector.get("type") == "demo"]
+    demo_partners = [p for p in catalog if p.connector.get("type") in ("reference", "demo")]
     for status in services.partners.catalog():  # make sure there is something to convert
         if not status.linked and status.partner in demo_partners and rng.random() < 0.7:
             _link(services, status.partner, rng, report)
@@ -58,10 +58,9 @@ def simulate(services, conversions: int, seed: int | None = None) -> SimulationR
 
 
 def _link(services, partner, rng, report) -> None:
-    from app.core.connectors.demo import DemoConnector
-
     member = f"sim-{rng.randrange(10**8):08d}"
-    services.partners.link(partner.code, member, DemoConnector(partner).code_for(member))
+    challenge = services.partners.request_code(partner.code, member)  # demo partners show it
+    services.partners.link(partner.code, member, challenge.demo_code)
     report.links += 1
 
 
