@@ -125,6 +125,17 @@ def _password(prompt: str = "Wallet password: ", env: str = "MILK_PASSWORD",
     return Secret(first)
 
 
+def _signing_password(svc) -> Secret:
+    """The wallet's password; the demo wallet's own (public, shown on screen) when the demo
+    key signs and none was given, so a presenter's `wallet send` needs no MILK_PASSWORD."""
+    if os.environ.get("MILK_PASSWORD") is None:
+        from app.core.services.wallet import DEMO_KIND, DEMO_PASSWORD
+
+        if svc.wallet.status().kind == DEMO_KIND:
+            return Secret(DEMO_PASSWORD)
+    return _password()
+
+
 def _read_secret() -> Secret:
     if sys.stdin.isatty():
         return Secret(getpass.getpass("Recovery phrase or private key (hidden): "))
@@ -197,7 +208,7 @@ def wallet_forget(svc, args) -> Result:
         sys.stderr.write(f"This removes the key of {target} from your OS keyring. Without your "
                          "recovery phrase, private key or a keystore backup it cannot be "
                          "restored.\n")
-        confirmation = input(f"Type the address (or its last 6 characters) to confirm: ")
+        confirmation = input("Type the address (or its last 6 characters) to confirm: ")
     address = svc.wallet.forget(confirmation, args.address)
     return Result({"forgotten": address}).say(
         f"Removed the key of {address} from your OS keyring."
@@ -298,7 +309,7 @@ def wallet_send(svc, args) -> Result:
     if plan.warnings and not args.yes:
         sys.stderr.write("\n".join(lines) + "\n")
     try:
-        tx = svc.sending.send(plan, _password(), ack)
+        tx = svc.sending.send(plan, _signing_password(svc), ack)
     except RuleError as exc:
         if exc.code == "needs_confirmation":
             exc.message += " Nothing was sent; re-run with --yes to send anyway."
@@ -343,7 +354,7 @@ def wallet_withdraw(svc, args) -> Result:
 
 
 def wallet_deposit(svc, args) -> Result:
-    r = svc.bridge.deposit(args.amount, _password(), args.key)
+    r = svc.bridge.deposit(args.amount, _signing_password(svc), args.key)
     if args.wait:
         _wait_booked(svc, r.tx.id, args.timeout)
     tx = svc.chain.tracker().get(r.tx.id)
@@ -373,7 +384,7 @@ def wallet_txs(svc, args) -> Result:
 
 
 def _replacement_password(svc, tx_id: int):
-    return _password() if svc.sending.needs_password(tx_id) else None
+    return _signing_password(svc) if svc.sending.needs_password(tx_id) else None
 
 
 def wallet_speedup(svc, args) -> Result:
@@ -419,14 +430,14 @@ def wallet_export(svc, args) -> Result:
     from app.core.files import check_target
 
     check_target(Path(args.file), args.force)  # before asking for the password
-    path = svc.wallet.export_keystore_file(args.file, _password(), args.force)
+    path = svc.wallet.export_keystore_file(args.file, _signing_password(svc), args.force)
     return Result({"file": str(path)}).say(
         f"Wrote the encrypted keystore to {path} (it opens only with your password; "
         "`milk wallet import --keystore` restores it).")
 
 
 def wallet_reveal(svc, args) -> Result:
-    phrase = svc.wallet.reveal_mnemonic(_password()).reveal()
+    phrase = svc.wallet.reveal_mnemonic(_signing_password(svc)).reveal()
     return Result({"mnemonic": phrase}).say(phrase)
 
 

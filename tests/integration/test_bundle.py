@@ -3,6 +3,7 @@ TICA and the demo chain, the real keyring, and the desktop app's start-up and sc
 Everything the app loads lazily or by name must have made it into the bundle."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -56,8 +57,17 @@ def test_the_bundled_wallet_keeps_its_key_in_the_keyring_and_sends(bundle, tmp_p
     env = {**secret_service.env, "MILK_DATA_DIR": str(tmp_path / "w"),
            "MILK_PASSWORD": "password123"}
     assert run(bundle, "milk", "init", "--demo", env=env).returncode == 0
-    created = run(bundle, "milk", "wallet", "create", env=env)
-    assert created.returncode == 0, created.stderr
+    demo = run(bundle, "milk", "--json", "wallet", "address", env=env)
+    address = json.loads(demo.stdout)["address"]
+    # the demo key leaves the keyring (watch-only), then comes back typed in as the user's own
+    forget = run(bundle, "milk", "wallet", "forget", "--confirm", address[-6:], env=env)
+    assert forget.returncode == 0 and "watches it" in forget.stdout, forget.stderr
+    from app.core.chain.demo_node import DEMO_USER_KEY
+
+    imported = subprocess.run([str(bundle / "milk"), "wallet", "import"], env={**os.environ, **env},
+                              input=DEMO_USER_KEY.hex() + "\n", capture_output=True, text=True,
+                              timeout=180)
+    assert imported.returncode == 0 and address in imported.stdout, imported.stderr
     keyring = run(bundle, "milk", "wallet", "keyring", env=env)
     assert "SecretService" in keyring.stdout and "accepted" in keyring.stdout
     withdraw = run(bundle, "milk", "wallet", "withdraw", "10", env=env)

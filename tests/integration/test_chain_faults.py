@@ -13,7 +13,6 @@ on-chain gain equals the amount once). `--chain-faults-long` adds randomised loo
 """
 from __future__ import annotations
 
-import json
 import random
 import signal
 import subprocess

@@ -23,13 +23,25 @@ class Milk:
         return out.returncode, doc
 
 
+def demo_profile_without_wallet(data_dir) -> None:
+    """What `milk init --demo` makes, less the presenter's wallet (these tests make their own).
+    In-process: the `milk` entry point always seeds the demo key."""
+    from app.core.services import Services
+
+    svc = Services.open(data_dir)
+    try:
+        svc.admin.init(demo=True)
+    finally:
+        svc.close()
+
+
 @pytest.fixture(scope="module")
 def demo_wallet(secret_service, tmp_path_factory):
     """A demo profile with a created wallet, 30 MLK withdrawn on chain and an exchange entry."""
     base = tmp_path_factory.mktemp("wallet-cli") / "profile"
     env = {**secret_service.env, "MILK_DATA_DIR": str(base), "MILK_PASSWORD": PW}
     milk = Milk(env)
-    assert milk("init", "--demo")[0] == 0
+    demo_profile_without_wallet(base)
     rc, created = milk("wallet", "create")
     assert rc == 0, created
     assert milk("wallet", "withdraw", "30")[0] == 0
@@ -150,7 +162,7 @@ def test_insufficient_gas_is_refused(milk):
 def test_watch_only_wallet_cannot_send(secret_service, tmp_path):
     env = {**secret_service.env, "MILK_DATA_DIR": str(tmp_path / "w"), "MILK_PASSWORD": PW}
     milk = Milk(env)
-    milk("init", "--demo")
+    demo_profile_without_wallet(tmp_path / "w")
     rc, doc = milk("wallet", "watch", EXCHANGE.lower())
     assert rc == 0 and doc["address"] == EXCHANGE
     rc, doc = milk("wallet", "send", EXCHANGE, "1", "--yes")
@@ -160,7 +172,7 @@ def test_watch_only_wallet_cannot_send(secret_service, tmp_path):
 def test_import_reads_the_secret_from_stdin(secret_service, tmp_path):
     env = {**secret_service.env, "MILK_DATA_DIR": str(tmp_path / "i"), "MILK_PASSWORD": PW}
     milk = Milk(env)
-    milk("init", "--demo")
+    demo_profile_without_wallet(tmp_path / "i")
     rc, doc = milk("wallet", "import",
                    stdin="test test test test test test test test test test test junk\n")
     assert rc == 0 and doc["address"] == "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266"

@@ -118,8 +118,8 @@ def test_worker_threads_share_one_in_process_partner(state):
 
 
 def test_the_link_flow_of_the_app_works_over_the_in_process_partner(tmp_path, clock):
-    from app.core.services import Services
     from app.core.ledger import sqlite_url
+    from app.core.services import Services
 
     svc = Services.open(tmp_path / "profile", database_url=sqlite_url(tmp_path / "l.sqlite3"),
                         clock=clock)

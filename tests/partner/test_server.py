@@ -306,7 +306,7 @@ def test_sigkill_at_random_moments_loses_no_applied_operation(tmp_path):
         token = token or link(client, "steady-1")
         stop = threading.Event()
 
-        def load(client=client, round_=round_):
+        def load(client=client, round_=round_, stop=stop, token=token):
             i = 0
             while not stop.is_set():
                 key = f"k{round_}-{i}"

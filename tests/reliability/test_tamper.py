@@ -398,6 +398,9 @@ def test_the_genuine_backup_restores(lab):
 PG = [
     ("cut the last entry",
      ["DELETE FROM postings WHERE seq = (SELECT seq FROM chain_head)",
+      "DELETE FROM quote_uses WHERE seq = (SELECT seq FROM chain_head)",
+      "DELETE FROM partner_ops WHERE hold_seq = (SELECT seq FROM chain_head) "
+      "OR done_seq = (SELECT seq FROM chain_head)",
       "DELETE FROM journal_entries WHERE seq = (SELECT seq FROM chain_head)",
       "UPDATE chain_head SET seq = seq - 1, hash = (SELECT hash FROM journal_entries WHERE "
       "seq = (SELECT seq - 1 FROM chain_head))"], "is gone"),

@@ -85,3 +85,12 @@ def choose_file(qtbot, parent, name: str) -> None:
     qtbot.waitUntil(accept.isEnabled, timeout=5000)  # the chooser checks the name as typed
     click(qtbot, accept)  # "Save" / "Open"
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=5000)
+
+
+def shown_code(link_dialog) -> str:
+    """The demo verification code as the link dialog shows it to the user."""
+    import re
+
+    found = re.search(r"\b(\d{4,8})\b", link_dialog.sent.text())
+    assert found, link_dialog.sent.text()
+    return found.group(1)

@@ -32,6 +32,7 @@ from app.ui import theme
 from app.ui.main_window import ACTIVITY, EXCHANGE, HOME, PARTNERS, SETTINGS, WALLET
 from tests.ui import fit
 from tests.ui.conftest import settle
+from tests.ui.drive import shown_code
 from tests.ui.screens import SCREENS, Env, open_all
 
 CONTROLS = (QAbstractButton, QComboBox, QLineEdit, QAbstractSpinBox, QAbstractSlider,
@@ -335,9 +336,7 @@ def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     activate(qtbot, link)
     type_and_enter(qtbot, env, link.member, "minji-77")
     qtbot.waitUntil(lambda: link.code.hasFocus(), timeout=10_000)
-    from app.core.connectors.demo import DemoConnector
-
-    type_and_enter(qtbot, env, link.code, DemoConnector(link.partner).code_for("minji-77"))
+    type_and_enter(qtbot, env, link.code, shown_code(link))
     qtbot.waitUntil(lambda: "Linked" in link.sent.text(), timeout=10_000)
     env.close(link)
 

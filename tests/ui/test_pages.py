@@ -10,9 +10,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 
-from app.core.connectors.demo import DemoConnector
 from app.ui.main_window import ACTIVITY, EXCHANGE, HOME, PARTNERS, SETTINGS
 from tests.ui.conftest import LagMeter, settle
+from tests.ui.drive import shown_code
 
 
 def click(qtbot, widget) -> None:
@@ -43,8 +43,7 @@ def test_link_a_partner_and_see_it_on_home(make_app, qtbot):
     qtbot.keyClicks(dialog.member, "minji-77")
     click(qtbot, dialog.send_code)
     qtbot.waitUntil(lambda: dialog.code.isEnabled())
-    assert DemoConnector(delicar).code_for("minji-77") in dialog.sent.text()
-    qtbot.keyClicks(dialog.code, DemoConnector(delicar).code_for("minji-77"))
+    qtbot.keyClicks(dialog.code, shown_code(dialog))
     click(qtbot, dialog.link)
     qtbot.waitUntil(lambda: "Linked" in dialog.message.text(), timeout=10_000)
     assert dialog.message.role == "Positive" and "shown in MiL.k" in dialog.message.text()

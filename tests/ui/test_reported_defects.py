@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from app.ui.main_window import ACTIVITY, EXCHANGE, HOME, PARTNERS, SETTINGS, WALLET
 from tests.ui.conftest import settle
-from tests.ui.drive import click, question, shown_button
+from tests.ui.drive import click, question, shown_button, shown_code
 from tests.ui.test_pages import convert
 
 WATCHED = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"
@@ -65,8 +65,6 @@ def test_withdrawal_success_is_green_and_available_moves(make_app, qtbot):
 
 
 def test_link_dialog_clears_the_wrong_code_message_once_linked(make_app, qtbot):
-    from app.core.connectors.demo import DemoConnector
-
     window, backend = make_app()
     window.show_page(PARTNERS)
     settle(qtbot, backend)
@@ -80,7 +78,7 @@ def test_link_dialog_clears_the_wrong_code_message_once_linked(make_app, qtbot):
     qtbot.waitUntil(lambda: "not right" in dialog.message.text(), timeout=10_000)
     assert dialog.message.role == "Error"
     dialog.code.clear()
-    qtbot.keyClicks(dialog.code, DemoConnector(delicar).code_for("minji-77"))
+    qtbot.keyClicks(dialog.code, shown_code(dialog))
     click(qtbot, dialog.link)
     qtbot.waitUntil(lambda: dialog.message.text().startswith("Linked"), timeout=10_000)
     assert dialog.message.role == "Positive" and "not right" not in dialog.message.text()
@@ -265,10 +263,8 @@ def test_small_mlk_amounts_do_not_show_as_zero():
 
 def test_a_manual_price_on_a_real_profile_asks_and_quotes_say_so(make_app, qtbot):
     def linked(svc):
-        from app.core.connectors.demo import DemoConnector
-
-        yanolja = svc.ctx.catalog.get("YANOLJA")
-        svc.partners.link("YANOLJA", "minji-77", DemoConnector(yanolja).code_for("minji-77"))
+        challenge = svc.partners.request_code("YANOLJA", "minji-77")
+        svc.partners.link("YANOLJA", "minji-77", challenge.demo_code)
 
     window, backend = make_app(demo=False, before=linked)
     window.show_page(SETTINGS)

@@ -109,10 +109,12 @@ def check_member_id(member_id: str) -> str:
 
 
 def connector_for(partner: Partner, *, state_dir: Path | None = None,
-                  tokens=None, now=None) -> PartnerConnector:
+                  tokens=None, now=None, mirror=None) -> PartnerConnector:
     """The connector the catalog names for `partner`. `state_dir` holds the in-process
     reference partners' data (one directory per partner code), `now` their clock (the
-    app's); `tokens` keeps member tokens (default: this process's memory)."""
+    app's); `tokens` keeps member tokens (default: this process's memory); `mirror(member)`
+    gives the lots the ledger shows for a linked member, which an in-process partner that
+    does not know the member yet starts from (a profile made before the partners ran here)."""
     kind = partner.connector.get("type", "reference")
     from app.core.connectors.tokens import PROCESS_TOKENS
 
@@ -120,7 +122,7 @@ def connector_for(partner: Partner, *, state_dir: Path | None = None,
     if kind in ("reference", "demo"):
         from app.core.connectors.inprocess import reference_connector
 
-        return reference_connector(partner, state_dir, tokens, now)
+        return reference_connector(partner, state_dir, tokens, now, mirror)
     if kind == "http":
         from app.core.connectors.http import http_connector
 

@@ -22,8 +22,15 @@ import httpx
 
 from app.core.clock import iso, parse_iso
 from app.core.connectors import api_v1
-from app.core.connectors.base import (Challenge, LotMove, MemberBalance, Operation, PartnerLot,
-                                      Statement, check_member_id)
+from app.core.connectors.base import (
+    Challenge,
+    LotMove,
+    MemberBalance,
+    Operation,
+    PartnerLot,
+    Statement,
+    check_member_id,
+)
 from app.core.connectors.tokens import MemberTokens
 from app.core.connectors.transport import deadline
 from app.core.errors import ExternalError, InputError, MilkError, RuleError

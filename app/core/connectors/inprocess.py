@@ -7,10 +7,13 @@ client code (PartnerApiConnector). The app runs its store calls inline (no threa
 nothing outlives a request. The state is a normal `milk-partner` data directory: the page
 and `milk-partner member show` work on it too, even while the app runs.
 
-Member tokens: kept like any partner's (the profile's keyring). Where no keyring can keep
-them, a token lives in this process only, and a later process signs the linked member in
+Member tokens: kept like any partner's (the profile's keyring). A linked member with no
+token here (no keyring could keep it, or it was linked before tokens existed) is signed in
 again through the partner's own store (`Store.sign_in`, what the partner's app does after a
 login). That gives nothing away: whoever runs an in-process partner holds its database.
+A member the store has never seen but the ledger shows as linked (a profile made when the
+demo partners' points lived only in the ledger) is enrolled with the lots the ledger shows,
+so the partner's books start where the user's view is.
 """
 from __future__ import annotations
 
@@ -48,7 +51,7 @@ _lock = threading.Lock()
 
 
 def reference_connector(partner: Partner, state_dir: Path | None, tokens,
-                        now=None) -> PartnerApiConnector:
+                        now=None, mirror=None) -> PartnerApiConnector:
     """A connector to `partner`'s in-process reference server, its data in
     `state_dir/<CODE>` (or the catalog's `connector.data_dir`), on the clock `now` (the
     app's; the first connector to a directory in a process sets it)."""
@@ -61,21 +64,27 @@ def reference_connector(partner: Partner, state_dir: Path | None, tokens,
         raise InputError(f"{partner.name_en} runs in-process but no directory was given for "
                          "its data.", code="partner_misconfigured")
     client, credential, store = _client(partner, directory.resolve(), now)
-    return PartnerApiConnector(partner, client, lambda: credential, _SignedIn(tokens, store),
+    return PartnerApiConnector(partner, client, lambda: credential,
+                               _SignedIn(tokens, store, mirror),
                                timeout=float(partner.connector.get("timeout_seconds", 10)))
 
 
 class _SignedIn:
-    """`tokens`, and where they cannot outlive this process, a sign-in for a member who has
-    no token here yet."""
+    """`tokens`, and a sign-in for a linked member who has no token here yet."""
 
-    def __init__(self, tokens, store):
-        self._tokens, self._store = tokens, store
+    def __init__(self, tokens, store, mirror=None):
+        self._tokens, self._store, self._mirror = tokens, store, mirror
 
     def get(self, partner: str, member_id: str) -> str | None:
         token = self._tokens.get(partner, member_id)
-        if token is None and not self._tokens.keeps() \
-                and self._store.member_status(member_id) == "active":
+        if token is not None:
+            return token
+        lots = self._mirror(member_id) if self._mirror else None
+        if lots is None:  # not linked in the ledger: only the code the member confirms links
+            return None
+        if self._store.member_status(member_id) is None:
+            self._store.enrol(member_id, lots)
+        if self._store.member_status(member_id) == "active":
             token = self._store.sign_in(member_id)
             self._tokens.put(partner, member_id, token)
         return token

@@ -94,11 +94,10 @@ class ChainAccess:
 
 
 def _http_web3(url: str):
-    from web3 import HTTPProvider, Web3
-    from web3.providers.rpc.utils import ExceptionRetryConfiguration
-
     # Reads are retried briefly (a node restarting); sending never is (web3's allowlist).
     import requests
+    from web3 import HTTPProvider, Web3
+    from web3.providers.rpc.utils import ExceptionRetryConfiguration
 
     retry = ExceptionRetryConfiguration(errors=(ConnectionError, requests.ConnectionError),
                                         retries=2, backoff_factor=0.1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from app.core.clock import Clock
@@ -64,7 +65,27 @@ class Context:
 
     def partner_connector(self, partner: Partner) -> PartnerConnector:
         return connector_for(partner, state_dir=self.partners_dir, tokens=self.tokens,
-                             now=self.clock.now)
+                             now=self.clock.now,
+                             mirror=lambda member: self.mirrored_lots(partner.code, member))
+
+    def mirrored_lots(self, partner: str, member_id: str) -> list[tuple[int, date, date]] | None:
+        """The live lots the ledger shows for `member_id` at `partner` as (points, earned_on,
+        expires_on), or None when that membership is not linked here."""
+        from sqlalchemy import select
+
+        from app.core.ledger.schema import Link, Lot
+
+        with self.db.read() as s:
+            linked = s.execute(select(Link.id).where(
+                Link.owner == self.user, Link.partner == partner,
+                Link.member_id == member_id)).first()
+            if linked is None:
+                return None
+            rows = s.execute(select(Lot.remaining, Lot.expires_on).where(
+                Lot.owner == self.user, Lot.partner == partner, Lot.remaining > 0)).all()
+        today = self.clock.today()
+        return [(int(points), today, date.fromisoformat(expires)) for points, expires in rows
+                if int(points) > 0 and date.fromisoformat(expires) >= today]
 
     def _profile_name(self) -> str:
         """Names this profile's keyring entries: its ledger's location, which the data files
@@ -72,7 +93,9 @@ class Context:
         from app.core.ledger.checkpoint import location_id
         from app.core.ledger.database import location
 
-        return location_id(location(self.db.url))
+        if self.db.notary is not None:
+            return self.db.notary.location_id
+        return location_id(location(self.db.url, self.data_dir))
 
     def market(self, journal: Journal) -> Market:
         """TICA's and the user's holdings as seen inside `journal`'s transaction."""

@@ -26,8 +26,17 @@ from app.core.ledger.lots import find_by_source, live_lots
 from app.core.ledger.schema import Account, JournalEntry, Link, Posting, Setting
 from app.core.partners import Partner
 from app.core.services.context import Context
-from app.core.services.outbox import (APPLIED, DONE, ISSUE, PENDING, PREFIX_SETTING, REDEEM,
-                                      VOIDED, Outbox, PartnerOp)
+from app.core.services.outbox import (
+    APPLIED,
+    DONE,
+    ISSUE,
+    PENDING,
+    PREFIX_SETTING,
+    REDEEM,
+    VOIDED,
+    Outbox,
+    PartnerOp,
+)
 
 STATEMENT_MARGIN = timedelta(days=1)  # around this profile's operations, for the clocks' skew
 
@@ -246,8 +255,8 @@ class PartnerService:
     def _reconcile(self, s, partner: Partner, reported, today: date):
         """Lines that make the ledger's lots what the partner reports: a new lot is imported,
         one it reports larger or smaller is adjusted, one it no longer reports (spent or taken
-        back there) is emptied. Lots without a partner id (bought before conversions reached
-        the partner) are left as they are."""
+        back there) is emptied — also one without the partner's id (made before conversions
+        reached the partner, whose books start from the ledger's lots: see inprocess)."""
         user, issuer = self.ctx.user, acct.issuer(partner.code)
         lines: list[Line] = []
         imported = adjusted = 0
@@ -268,7 +277,7 @@ class PartnerService:
                           Line(user, partner.code, diff, known.id)]
                 adjusted += diff
         for lot in live_lots(s, user, partner.code, today):
-            if lot.source_ref is not None and lot.source_ref not in seen:
+            if lot.source_ref not in seen:
                 lines += [Line(user, partner.code, -lot.remaining, lot.id),
                           Line(issuer, partner.code, lot.remaining)]
                 adjusted -= lot.remaining
