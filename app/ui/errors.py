@@ -46,6 +46,11 @@ def explain(error: BaseException) -> str:
             have=fmt.amount(asset, d.get("available", 0)),
             need=fmt.amount(asset, d.get("needed", 0)),
         ),
+        "not_linked": lambda: translate(
+            "Errors", "{partner} is not linked. Points are converted in your {partner} account "
+            "at {partner} itself, so link your membership on the Partners page first."
+        ).format(partner=fmt.asset_name(d["partner"])) if d.get("partner")
+        else translate("Errors", "This partner is not linked."),
         "pool_cannot_cover": lambda: translate(
             "Errors", "TICA's pool cannot cover this trade right now."
         ),
@@ -75,7 +80,6 @@ def explain(error: BaseException) -> str:
             "Errors", "Enter the member id shown in the partner's app (3 to 64 letters or digits)."
         ),
         "already_linked": lambda: translate("Errors", "This partner is already linked."),
-        "not_linked": lambda: translate("Errors", "This partner is not linked."),
         "partner_unreachable": lambda: translate(
             "Errors", "The partner cannot be reached right now."
         ),

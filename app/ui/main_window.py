@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._add_shortcuts()
 
         self.home.convert_requested.connect(self._convert_from_home)
+        self.exchange.link_requested.connect(self._link_from_exchange)
         self.home.populated.connect(self._home_populated)
         self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
         self.settings.theme_changed.connect(self._restyle)
@@ -188,6 +189,11 @@ class MainWindow(QMainWindow):
         self.rail.restyle()
         for page in self.pages:
             page.retranslate()
+
+    def _link_from_exchange(self, partner_code: str) -> None:
+        self.show_page(PARTNERS)
+        partner = next(p for p in self.backend.services.ctx.catalog if p.code == partner_code)
+        self.partners.open_link(partner)
 
     def _convert_from_home(self, partner_code: str, points: int) -> None:
         self.exchange.prefill(partner_code, points)

@@ -44,12 +44,12 @@
         <translation>오픈소스 소프트웨어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/about.py" line="97"/>
+        <location filename="../../app/ui/dialogs/about.py" line="99"/>
         <source>MiL.k Wallet is built on these open-source packages, used under their licences:</source>
         <translation>MiL.k Wallet은 다음 오픈소스 패키지를 각 라이선스에 따라 사용합니다:</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/about.py" line="102"/>
+        <location filename="../../app/ui/dialogs/about.py" line="105"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -57,196 +57,196 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="109"/>
-        <location filename="../../app/ui/pages/activity.py" line="125"/>
+        <location filename="../../app/ui/pages/activity.py" line="120"/>
+        <location filename="../../app/ui/pages/activity.py" line="136"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="122"/>
         <source>All activity</source>
         <translation>전체 활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="122"/>
         <source>Conversions</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="111"/>
+        <location filename="../../app/ui/pages/activity.py" line="122"/>
         <source>Partner syncs</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="112"/>
+        <location filename="../../app/ui/pages/activity.py" line="123"/>
         <source>Expired points</source>
         <translation>소멸된 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="112"/>
+        <location filename="../../app/ui/pages/activity.py" line="123"/>
         <source>Withdrawals and deposits</source>
         <translation>출금 및 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="113"/>
+        <location filename="../../app/ui/pages/activity.py" line="124"/>
         <source>Chain transactions</source>
         <translation>체인 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="115"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>All time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="115"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="115"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="116"/>
+        <location filename="../../app/ui/pages/activity.py" line="127"/>
         <source>Last 12 months</source>
         <translation>최근 12개월</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="118"/>
+        <location filename="../../app/ui/pages/activity.py" line="129"/>
         <source>Search details, hashes, addresses</source>
         <translation>내용, 해시, 주소 검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="121"/>
+        <location filename="../../app/ui/pages/activity.py" line="132"/>
         <source>Show</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="121"/>
+        <location filename="../../app/ui/pages/activity.py" line="132"/>
         <source>Asset</source>
         <translation>자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <location filename="../../app/ui/pages/activity.py" line="133"/>
         <source>Period</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <location filename="../../app/ui/pages/activity.py" line="133"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="126"/>
+        <location filename="../../app/ui/pages/activity.py" line="137"/>
         <source>Details of the selected entry</source>
         <translation>선택한 항목의 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="138"/>
+        <location filename="../../app/ui/pages/activity.py" line="149"/>
         <source>All assets</source>
         <translation>모든 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="173"/>
+        <location filename="../../app/ui/pages/activity.py" line="184"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="182"/>
+        <location filename="../../app/ui/pages/activity.py" line="193"/>
         <source>No activity matches these filters.</source>
         <translation>이 조건에 맞는 활동이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="183"/>
+        <location filename="../../app/ui/pages/activity.py" line="194"/>
         <source>Nothing here yet.</source>
         <translation>아직 내역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="185"/>
+        <location filename="../../app/ui/pages/activity.py" line="196"/>
         <source>{n} shown</source>
         <translation>{n}건 표시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="186"/>
+        <location filename="../../app/ui/pages/activity.py" line="197"/>
         <source>scroll for more</source>
         <translation>스크롤하면 더 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="197"/>
+        <location filename="../../app/ui/pages/activity.py" line="208"/>
         <source>Select a row to see its details, including the ledger hash.</source>
         <translation>항목을 선택하면 원장 해시를 포함한 상세 내용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="208"/>
+        <location filename="../../app/ui/pages/activity.py" line="219"/>
         <source>Ledger entry</source>
         <translation>원장 항목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="208"/>
+        <location filename="../../app/ui/pages/activity.py" line="219"/>
         <source>Hash</source>
         <translation>해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="212"/>
+        <location filename="../../app/ui/pages/activity.py" line="223"/>
         <source>On chain</source>
         <translation>체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="217"/>
+        <location filename="../../app/ui/pages/activity.py" line="228"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="217"/>
+        <location filename="../../app/ui/pages/activity.py" line="228"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="212"/>
-        <location filename="../../app/ui/pages/activity.py" line="217"/>
+        <location filename="../../app/ui/pages/activity.py" line="223"/>
+        <location filename="../../app/ui/pages/activity.py" line="228"/>
         <source>Transaction</source>
         <translation>트랜잭션</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="127"/>
-        <location filename="../../app/ui/pages/activity.py" line="236"/>
+        <location filename="../../app/ui/pages/activity.py" line="138"/>
+        <location filename="../../app/ui/pages/activity.py" line="246"/>
         <source>Export statement</source>
         <translation>거래 내역 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="128"/>
+        <location filename="../../app/ui/pages/activity.py" line="139"/>
         <source>One row per entry, in your language, with partner names and KRW values (CSV)</source>
         <translation>항목마다 한 줄, 사용 중인 언어로 제휴사 이름과 원화 가치를 담은 파일 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="130"/>
-        <location filename="../../app/ui/pages/activity.py" line="241"/>
+        <location filename="../../app/ui/pages/activity.py" line="141"/>
+        <location filename="../../app/ui/pages/activity.py" line="251"/>
         <source>Ledger export</source>
         <translation>원장 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="131"/>
+        <location filename="../../app/ui/pages/activity.py" line="142"/>
         <source>Every posting with its account, exact amount, key and hash (CSV)</source>
         <translation>모든 분개를 계정, 정확한 금액, 키, 해시와 함께 담은 파일 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="224"/>
+        <location filename="../../app/ui/pages/activity.py" line="235"/>
         <source>Hide technical details</source>
         <translation>기술 정보 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="225"/>
+        <location filename="../../app/ui/pages/activity.py" line="236"/>
         <source>Technical details</source>
         <translation>기술 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="251"/>
+        <location filename="../../app/ui/pages/activity.py" line="261"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="259"/>
+        <location filename="../../app/ui/pages/activity.py" line="269"/>
         <source>Exported {n} entries to {path}</source>
         <translation>{n}건을 {path}에 내보냈습니다</translation>
     </message>
@@ -303,77 +303,82 @@
 <context>
     <name>ConfirmConvertDialog</name>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="21"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="19"/>
         <source>Confirm conversion</source>
         <translation>교환 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="26"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="24"/>
         <source>Convert with TICA?</source>
         <translation>TICA로 교환할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="29"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="27"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="30"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="28"/>
         <source>You receive</source>
         <translation>받는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="31"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="29"/>
         <source>Fee</source>
         <translation>수수료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="33"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="31"/>
         <source>At least</source>
         <translation>최소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="35"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="33"/>
         <source>At most</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="37"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="35"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="37"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="35"/>
         <source>manual price</source>
         <translation>수동 입력 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="43"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="41"/>
         <source>If the price moves beyond this limit before TICA books it, nothing happens and you will be told why.</source>
         <translation>TICA가 처리하기 전에 가격이 이 한도를 넘어 움직이면 아무것도 실행되지 않으며, 그 이유를 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="48"/>
-        <source>I understand: {partner} is not linked, so these points stay in MiL.k until I link my {partner} membership.</source>
-        <translation>확인했습니다: {partner}이(가) 연결되어 있지 않으므로, {partner} 회원 계정을 연결할 때까지 이 포인트는 MiL.k에만 보관됩니다.</translation>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="46"/>
+        <source>The points move in your account at {partners}: if the answer is slow, the conversion shows as pending there until it arrives.</source>
+        <translation>포인트는 {partners}의 내 계정에서 움직입니다. 응답이 늦으면 응답이 올 때까지 그곳에서 대기 중으로 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="55"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="48"/>
+        <source> and </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="52"/>
         <source>Convert</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="58"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="55"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="76"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="71"/>
         <source>This quote has expired. Close this and get a new quote.</source>
         <translation>견적이 만료되었습니다. 이 창을 닫고 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="80"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="75"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>
@@ -431,22 +436,22 @@
         <translation>거래소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="42"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="43"/>
         <source>The network the exchange&apos;s deposit page names for this address. MLK sent on another network is usually lost.</source>
         <translation>거래소 입금 화면에서 이 주소에 대해 안내하는 네트워크입니다. 다른 네트워크로 보낸 MLK는 대개 되찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="50"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="51"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="50"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="51"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/contact.py" line="71"/>
+        <location filename="../../app/ui/dialogs/contact.py" line="72"/>
         <source>{name} (this wallet&apos;s network)</source>
         <translation>{name} (이 지갑의 네트워크)</translation>
     </message>
@@ -504,283 +509,288 @@
         <translation>{asset} 잔액이 부족합니다. 보유 {have}, 필요 {need}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="49"/>
+        <location filename="../../app/ui/errors.py" line="54"/>
         <source>TICA&apos;s pool cannot cover this trade right now.</source>
         <translation>지금은 TICA 유동성 풀로 이 거래를 처리할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="52"/>
+        <location filename="../../app/ui/errors.py" line="57"/>
         <source>The smallest exchange is {min}; this trade moves {n}.</source>
         <translation>최소 교환 단위는 {min}이며, 이 거래는 {n}입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="55"/>
+        <location filename="../../app/ui/errors.py" line="60"/>
         <source>The MLK price is out of date, so TICA cannot quote. Update the price in Settings.</source>
         <translation>MLK 시세가 오래되어 TICA가 견적을 낼 수 없습니다. 설정에서 시세를 갱신하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="59"/>
+        <location filename="../../app/ui/errors.py" line="64"/>
         <source>There is no MLK price yet. Set one in Settings.</source>
         <translation>아직 MLK 시세가 없습니다. 설정에서 시세를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="62"/>
+        <location filename="../../app/ui/errors.py" line="67"/>
         <source>The price feed cannot be reached.</source>
         <translation>시세 제공처에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="63"/>
+        <location filename="../../app/ui/errors.py" line="68"/>
         <source>The price moved beyond your limit. Nothing was converted; get a new quote.</source>
         <translation>가격이 허용 한도를 넘어 움직였습니다. 교환되지 않았으니 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="66"/>
+        <location filename="../../app/ui/errors.py" line="71"/>
         <source>The quote expired. Nothing was converted; get a new quote.</source>
         <translation>견적이 만료되었습니다. 교환되지 않았으니 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="69"/>
+        <location filename="../../app/ui/errors.py" line="74"/>
         <source>Choose two different assets.</source>
         <translation>서로 다른 두 자산을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="70"/>
+        <location filename="../../app/ui/errors.py" line="75"/>
         <source>This request was already made with other details.</source>
         <translation>같은 요청이 다른 내용으로 이미 처리되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="73"/>
+        <location filename="../../app/ui/errors.py" line="78"/>
         <source>That verification code is not right.</source>
         <translation>인증 코드가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="74"/>
+        <location filename="../../app/ui/errors.py" line="79"/>
         <source>Enter the member id shown in the partner&apos;s app (3 to 64 letters or digits).</source>
         <translation>제휴사 앱에 표시된 회원 ID를 입력하세요(영문·숫자 3~64자).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="77"/>
+        <location filename="../../app/ui/errors.py" line="82"/>
         <source>This partner is already linked.</source>
         <translation>이미 연결된 제휴사입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="78"/>
+        <location filename="../../app/ui/errors.py" line="53"/>
         <source>This partner is not linked.</source>
         <translation>연결되지 않은 제휴사입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="79"/>
+        <location filename="../../app/ui/errors.py" line="49"/>
+        <source>{partner} is not linked. Points are converted in your {partner} account at {partner} itself, so link your membership on the Partners page first.</source>
+        <translation>{partner}이(가) 연결되어 있지 않습니다. 포인트는 {partner}의 내 계정에서 교환되므로, 먼저 제휴사 페이지에서 회원 계정을 연결하세요.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/errors.py" line="83"/>
         <source>The partner cannot be reached right now.</source>
         <translation>지금은 제휴사에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="82"/>
+        <location filename="../../app/ui/errors.py" line="86"/>
         <source>Enter an address.</source>
         <translation>주소를 입력하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="83"/>
+        <location filename="../../app/ui/errors.py" line="87"/>
         <source>The address contains a space or an invisible character. Copy it again from the source.</source>
         <translation>주소에 공백이나 보이지 않는 문자가 있습니다. 원본에서 다시 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="88"/>
+        <location filename="../../app/ui/errors.py" line="92"/>
         <source>An address starts with 0x followed by 40 hex digits.</source>
         <translation>주소는 0x 뒤에 16진수 40자리가 이어집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="91"/>
+        <location filename="../../app/ui/errors.py" line="95"/>
         <source>The address has {n} hex digits; it needs exactly 40.</source>
         <translation>주소가 16진수 {n}자리입니다. 정확히 40자리여야 합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="94"/>
+        <location filename="../../app/ui/errors.py" line="98"/>
         <source>The address&apos;s capitalisation does not match its checksum: a character is wrong. Copy it again.</source>
         <translation>주소의 대소문자가 체크섬과 맞지 않습니다. 한 글자가 틀렸으니 다시 복사하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="99"/>
+        <location filename="../../app/ui/errors.py" line="103"/>
         <source>That is the zero address: MLK sent there is destroyed.</source>
         <translation>제로 주소입니다. 이 주소로 보낸 MLK는 사라집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="102"/>
+        <location filename="../../app/ui/errors.py" line="106"/>
         <source>Not enough MLK in your wallet.</source>
         <translation>지갑의 MLK가 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="113"/>
+        <location filename="../../app/ui/errors.py" line="117"/>
         <source>Confirm the warnings first.</source>
         <translation>먼저 경고를 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="114"/>
+        <location filename="../../app/ui/errors.py" line="118"/>
         <source>The node is on a different chain than this network. Nothing was signed.</source>
         <translation>노드가 이 네트워크와 다른 체인에 연결되어 있습니다. 서명하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="117"/>
+        <location filename="../../app/ui/errors.py" line="121"/>
         <source>The blockchain node cannot be reached.</source>
         <translation>블록체인 노드에 연결할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="118"/>
+        <location filename="../../app/ui/errors.py" line="122"/>
         <source>The password is not right.</source>
         <translation>비밀번호가 올바르지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="119"/>
+        <location filename="../../app/ui/errors.py" line="123"/>
         <source>Choose a password of at least 8 characters.</source>
         <translation>8자 이상의 비밀번호를 정하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="120"/>
+        <location filename="../../app/ui/errors.py" line="124"/>
         <source>The two passwords differ.</source>
         <translation>두 비밀번호가 다릅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="121"/>
+        <location filename="../../app/ui/errors.py" line="125"/>
         <source>Word {n} is not in the recovery word list.</source>
         <translation>{n}번째 단어가 복구 단어 목록에 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="124"/>
+        <location filename="../../app/ui/errors.py" line="128"/>
         <source>The words are valid but do not belong together: one is wrong or two are swapped.</source>
         <translation>단어는 올바르지만 조합이 맞지 않습니다. 한 단어가 틀렸거나 두 단어의 순서가 바뀌었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="128"/>
+        <location filename="../../app/ui/errors.py" line="132"/>
         <source>A recovery phrase has 12 or 24 words.</source>
         <translation>복구 문구는 12개 또는 24개 단어입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="129"/>
+        <location filename="../../app/ui/errors.py" line="133"/>
         <source>A private key is 64 hex digits.</source>
         <translation>개인 키는 16진수 64자리입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="130"/>
+        <location filename="../../app/ui/errors.py" line="134"/>
         <source>A private key contains only 0-9 and a-f.</source>
         <translation>개인 키에는 0-9와 a-f만 들어갑니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="133"/>
+        <location filename="../../app/ui/errors.py" line="137"/>
         <source>That is not a valid private key.</source>
         <translation>올바른 개인 키가 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="134"/>
+        <location filename="../../app/ui/errors.py" line="138"/>
         <source>Your key cannot be stored safely on this computer: no secure keyring is available. Install and unlock GNOME Keyring or KWallet.</source>
         <translation>이 컴퓨터에는 키를 안전하게 보관할 키링이 없습니다. GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="140"/>
+        <location filename="../../app/ui/errors.py" line="144"/>
         <source>The keyring is locked. Unlock it and try again.</source>
         <translation>키링이 잠겨 있습니다. 잠금을 해제한 뒤 다시 시도하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="143"/>
+        <location filename="../../app/ui/errors.py" line="147"/>
         <source>The keyring did not answer. It may be waiting for an unlock prompt.</source>
         <translation>키링이 응답하지 않습니다. 잠금 해제 창을 기다리고 있을 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="146"/>
+        <location filename="../../app/ui/errors.py" line="150"/>
         <source>This profile already has a wallet.</source>
         <translation>이 프로필에는 이미 지갑이 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="147"/>
+        <location filename="../../app/ui/errors.py" line="151"/>
         <source>This key is already in the keyring under another password. Enter the password you chose for it then, or remove that entry in Settings and import again.</source>
         <translation>이 키는 이미 다른 비밀번호로 키링에 있습니다. 그때 정한 비밀번호를 입력하거나, 설정에서 그 항목을 삭제한 뒤 다시 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="151"/>
+        <location filename="../../app/ui/errors.py" line="155"/>
         <source>This profile watches {watched}; the key you gave is for another address. Import the key of the watched address.</source>
         <translation>이 프로필은 {watched} 주소를 조회하고 있는데, 입력한 키는 다른 주소의 키입니다. 조회 중인 주소의 키를 가져오세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="155"/>
+        <location filename="../../app/ui/errors.py" line="159"/>
         <source>That file is not a keystore this app can read: {}</source>
         <translation>이 앱이 읽을 수 있는 키스토어 파일이 아닙니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="159"/>
+        <location filename="../../app/ui/errors.py" line="163"/>
         <source>That is not the address&apos;s ending. Nothing was removed.</source>
         <translation>주소의 끝자리가 맞지 않습니다. 아무것도 삭제하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="161"/>
+        <location filename="../../app/ui/errors.py" line="165"/>
         <source>This is a watch-only wallet: it cannot sign.</source>
         <translation>조회 전용 지갑이라 서명할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="162"/>
+        <location filename="../../app/ui/errors.py" line="166"/>
         <source>There is no wallet yet.</source>
         <translation>아직 지갑이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="163"/>
+        <location filename="../../app/ui/errors.py" line="167"/>
         <source>The demo chain is open in another MiL.k window.</source>
         <translation>데모 체인이 다른 MiL.k 창에서 열려 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="166"/>
+        <location filename="../../app/ui/errors.py" line="170"/>
         <source>TICA&apos;s treasury cannot cover this withdrawal right now.</source>
         <translation>지금은 TICA 금고로 이 출금을 처리할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="169"/>
+        <location filename="../../app/ui/errors.py" line="173"/>
         <source>Only pending transactions can be sped up or cancelled.</source>
         <translation>대기 중인 거래만 가속하거나 취소할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="172"/>
+        <location filename="../../app/ui/errors.py" line="176"/>
         <source>That backup does not verify; nothing was restored.</source>
         <translation>그 백업은 검증을 통과하지 못했습니다. 아무것도 복원하지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="178"/>
+        <location filename="../../app/ui/errors.py" line="182"/>
         <source>Back up and restore a PostgreSQL ledger with the server&apos;s own tools.</source>
         <translation>PostgreSQL 원장은 서버의 도구로 백업하고 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="181"/>
+        <location filename="../../app/ui/errors.py" line="185"/>
         <source>That file is not a MiL.k ledger.</source>
         <translation>MiL.k 원장 파일이 아닙니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="158"/>
-        <location filename="../../app/ui/errors.py" line="182"/>
+        <location filename="../../app/ui/errors.py" line="162"/>
+        <location filename="../../app/ui/errors.py" line="186"/>
         <source>There is no such file.</source>
         <translation>그런 파일이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="103"/>
+        <location filename="../../app/ui/errors.py" line="107"/>
         <source>Not enough {coin} to pay the network fee.</source>
         <translation>네트워크 수수료를 낼 {coin}이(가) 부족합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="105"/>
+        <location filename="../../app/ui/errors.py" line="109"/>
         <source>gas coin</source>
         <translation>가스 코인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="106"/>
+        <location filename="../../app/ui/errors.py" line="110"/>
         <source>{entry} is a deposit address on {network}, but this wallet is on {current}. An exchange credits only deposits made on the network it gave the address for. Nothing was sent.</source>
         <translation>{entry}은(는) {network}의 입금 주소인데, 이 지갑은 {current}에 있습니다. 거래소는 주소를 안내한 네트워크로 보낸 입금만 반영합니다. 아무것도 보내지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="110"/>
+        <location filename="../../app/ui/errors.py" line="114"/>
         <source>This entry</source>
         <translation>이 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="175"/>
+        <location filename="../../app/ui/errors.py" line="179"/>
         <source>The backup copy did not verify; nothing was written. ({})</source>
         <translation>백업 사본이 검증되지 않아 아무것도 쓰지 않았습니다. ({})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/errors.py" line="183"/>
+        <location filename="../../app/ui/errors.py" line="187"/>
         <source>The ledger database is not available.</source>
         <translation>원장 데이터베이스를 사용할 수 없습니다.</translation>
     </message>
@@ -788,168 +798,183 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="131"/>
+        <location filename="../../app/ui/pages/exchange.py" line="136"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="132"/>
+        <location filename="../../app/ui/pages/exchange.py" line="137"/>
         <source>Convert through TICA</source>
         <translation>TICA로 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="133"/>
+        <location filename="../../app/ui/pages/exchange.py" line="138"/>
         <source>From</source>
         <translation>보내는 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="134"/>
+        <location filename="../../app/ui/pages/exchange.py" line="139"/>
         <source>To</source>
         <translation>받는 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="135"/>
+        <location filename="../../app/ui/pages/exchange.py" line="140"/>
         <source>⇅ Swap</source>
         <translation>⇅ 바꾸기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="136"/>
+        <location filename="../../app/ui/pages/exchange.py" line="141"/>
         <source>I give this amount</source>
         <translation>이 금액을 냅니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="137"/>
+        <location filename="../../app/ui/pages/exchange.py" line="142"/>
         <source>I receive this amount</source>
         <translation>이 금액을 받습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="138"/>
+        <location filename="../../app/ui/pages/exchange.py" line="143"/>
         <source>Max</source>
         <translation>최대</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="139"/>
+        <location filename="../../app/ui/pages/exchange.py" line="144"/>
         <source>Review conversion</source>
         <translation>교환 내용 확인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="140"/>
+        <location filename="../../app/ui/pages/exchange.py" line="145"/>
         <source>Live quote</source>
         <translation>실시간 견적</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="141"/>
-        <location filename="../../app/ui/pages/exchange.py" line="227"/>
-        <location filename="../../app/ui/pages/exchange.py" line="285"/>
+        <location filename="../../app/ui/pages/exchange.py" line="146"/>
+        <location filename="../../app/ui/pages/exchange.py" line="232"/>
+        <location filename="../../app/ui/pages/exchange.py" line="290"/>
         <source>You receive</source>
         <translation>받는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="142"/>
-        <location filename="../../app/ui/pages/exchange.py" line="228"/>
-        <location filename="../../app/ui/pages/exchange.py" line="284"/>
+        <location filename="../../app/ui/pages/exchange.py" line="147"/>
+        <location filename="../../app/ui/pages/exchange.py" line="233"/>
+        <location filename="../../app/ui/pages/exchange.py" line="289"/>
         <source>You give</source>
         <translation>내는 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="143"/>
-        <location filename="../../app/ui/pages/exchange.py" line="144"/>
+        <location filename="../../app/ui/pages/exchange.py" line="148"/>
+        <location filename="../../app/ui/pages/exchange.py" line="149"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="145"/>
-        <location filename="../../app/ui/pages/exchange.py" line="315"/>
+        <location filename="../../app/ui/pages/exchange.py" line="150"/>
+        <location filename="../../app/ui/pages/exchange.py" line="320"/>
         <source>TICA always trades at market value; every leg costs 1.5%. Quotes are valid for 30 seconds.</source>
         <translation>TICA는 항상 시장가로 거래하며, 단계마다 1.5% 수수료가 붙습니다. 견적은 30초간 유효합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="179"/>
+        <location filename="../../app/ui/pages/exchange.py" line="184"/>
         <source>MLK (in the app)</source>
         <translation>MLK (앱 내)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="222"/>
+        <location filename="../../app/ui/pages/exchange.py" line="227"/>
         <source>P</source>
         <translation>P</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="224"/>
+        <location filename="../../app/ui/pages/exchange.py" line="229"/>
         <source>Available: {}</source>
         <translation>사용 가능: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="235"/>
+        <location filename="../../app/ui/pages/exchange.py" line="240"/>
         <source>Getting a quote…</source>
         <translation>견적을 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="286"/>
+        <location filename="../../app/ui/pages/exchange.py" line="291"/>
         <source>Rate</source>
         <translation>환율</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="291"/>
+        <location filename="../../app/ui/pages/exchange.py" line="296"/>
         <source>{price} KRW per point</source>
         <translation>포인트당 {price}원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="293"/>
+        <location filename="../../app/ui/pages/exchange.py" line="298"/>
         <source>{pct}% below face value</source>
         <translation>액면가보다 {pct}% 낮음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="295"/>
+        <location filename="../../app/ui/pages/exchange.py" line="300"/>
         <source>{partner} price</source>
         <translation>{partner} 가격</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="297"/>
+        <location filename="../../app/ui/pages/exchange.py" line="302"/>
         <source>Fee (1.5% per leg)</source>
         <translation>수수료 (단계당 1.5%)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="299"/>
+        <location filename="../../app/ui/pages/exchange.py" line="304"/>
         <source>Minimum received</source>
         <translation>최소 수령액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="301"/>
+        <location filename="../../app/ui/pages/exchange.py" line="306"/>
         <source>Maximum paid</source>
         <translation>최대 지불액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="304"/>
+        <location filename="../../app/ui/pages/exchange.py" line="309"/>
         <source>manual price</source>
         <translation>수동 입력 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="305"/>
+        <location filename="../../app/ui/pages/exchange.py" line="310"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="342"/>
-        <source>{partner} is not linked: points bought now stay in MiL.k until you link your {partner} membership on the Partners page.</source>
-        <translation>{partner}이(가) 연결되어 있지 않습니다. 지금 구매한 포인트는 제휴사 화면에서 {partner} 회원 계정을 연결할 때까지 MiL.k에만 보관됩니다.</translation>
+        <location filename="../../app/ui/pages/exchange.py" line="347"/>
+        <source>{partner} is not linked. Points are converted in your {partner} account at {partner} itself, so link your membership first.</source>
+        <translation>{partner}이(가) 연결되어 있지 않습니다. 포인트는 {partner}의 내 계정에서 교환되므로, 먼저 회원 계정을 연결하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="350"/>
+        <location filename="../../app/ui/pages/exchange.py" line="349"/>
+        <source>Link {partner}…</source>
+        <translation>{partner} 연결…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="361"/>
         <source>Quote expired — refreshing…</source>
         <translation>견적 만료 — 새로 받는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="355"/>
+        <location filename="../../app/ui/pages/exchange.py" line="366"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="416"/>
+        <location filename="../../app/ui/pages/exchange.py" line="429"/>
+        <source>{give} into {get}: pending at {partner}. It is held in your ledger and completes (or is returned) when the partner answers; the next sync asks again.</source>
+        <translation>{give} → {get}: {partner} 응답 대기 중. 원장에 보류되어 있으며, 제휴사가 응답하면 완료(또는 반환)됩니다. 다음 동기화 때 다시 확인합니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="433"/>
+        <source>{give} were converted, but {get} could not be delivered.</source>
+        <translation>{give}은(는) 교환되었지만 {get}은(는) 지급되지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/exchange.py" line="438"/>
         <source>Converted {give} into {get}.</source>
         <translation>{give}을(를) {get}(으)로 교환했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/exchange.py" line="418"/>
+        <location filename="../../app/ui/pages/exchange.py" line="440"/>
         <source>Ledger entry #{seq} · {hash}</source>
         <translation>원장 항목 #{seq} · {hash}</translation>
     </message>
@@ -985,7 +1010,7 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs/first_run.py" line="142"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="476"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="477"/>
         <source>Watch an address</source>
         <translation>주소 조회만 하기</translation>
     </message>
@@ -1143,103 +1168,98 @@
         <translation>BIP-39 패스프레이즈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="376"/>
-        <source>Account </source>
-        <translation>계정 </translation>
-    </message>
-    <message>
         <location filename="../../app/ui/dialogs/first_run.py" line="377"/>
         <source>Account index</source>
         <translation>계정 번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="387"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="388"/>
         <source>A keystore v3 file, e.g. this app&apos;s own export, or one made by MetaMask, geth or ethers, and the password it was saved with.</source>
         <translation>키스토어 v3 파일(이 앱에서 내보낸 파일, 또는 MetaMask·geth·ethers로 만든 파일)과 그 파일을 저장할 때 쓴 비밀번호.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="391"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="392"/>
         <source>No file chosen</source>
         <translation>선택한 파일 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="392"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="393"/>
         <source>Choose file…</source>
         <translation>파일 선택…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="398"/>
         <location filename="../../app/ui/dialogs/first_run.py" line="399"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="400"/>
         <source>The keystore&apos;s password</source>
         <translation>키스토어 비밀번호</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="425"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="426"/>
         <source>Choose a keystore file</source>
         <translation>키스토어 파일 선택</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="427"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="428"/>
         <source>Keystore files (*.json *)</source>
         <translation>키스토어 파일 (*.json *)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="435"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="436"/>
         <source>Choose the keystore file first.</source>
         <translation>먼저 키스토어 파일을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="465"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="466"/>
         <source>The keystore&apos;s password is not right.</source>
         <translation>키스토어 비밀번호가 맞지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="510"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="511"/>
         <source>The address you watched can now send: its key is in this computer&apos;s keyring.</source>
         <translation>조회하던 주소에서 이제 보낼 수 있습니다. 그 키가 이 컴퓨터의 키링에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="513"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="514"/>
         <source>This key was already in this computer&apos;s keyring (from an earlier profile); your password opened it, and it is this profile&apos;s wallet now.</source>
         <translation>이 키는 이미 이 컴퓨터의 키링에 있었습니다(이전 프로필). 비밀번호로 열었으며, 이제 이 프로필의 지갑입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="517"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="518"/>
         <source>Remember to confirm your recovery phrase: the Wallet page shows a reminder until you do.</source>
         <translation>복구 문구를 꼭 확인하세요. 확인할 때까지 지갑 화면에 알림이 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="527"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="528"/>
         <source>Recovery phrase confirmed</source>
         <translation>복구 문구 확인 완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="528"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="529"/>
         <source>Keep the paper somewhere safe and offline.</source>
         <translation>종이는 안전한 오프라인 장소에 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="529"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="530"/>
         <source>Done</source>
         <translation>완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="555"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="556"/>
         <source>Close without creating the wallet? These words will be discarded and nothing is saved.</source>
         <translation>지갑을 만들지 않고 닫을까요? 이 단어들은 폐기되며 아무것도 저장되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="557"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="558"/>
         <source>Close without confirming your recovery phrase? The Wallet page will keep reminding you.</source>
         <translation>복구 문구를 확인하지 않고 닫을까요? 지갑 화면에서 계속 알려 드립니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="564"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="565"/>
         <source>Close the set-up?</source>
         <translation>설정을 닫을까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="564"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="565"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -1280,44 +1300,49 @@
         <translation>가져오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="406"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="376"/>
+        <source>Account 0</source>
+        <translation>계정 0</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/dialogs/first_run.py" line="407"/>
         <source>Next</source>
         <translation>다음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="458"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="489"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="459"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="490"/>
         <source>Checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="477"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="478"/>
         <source>Balances and history only. You can import the key later to send.</source>
         <translation>잔액과 내역만 볼 수 있습니다. 보내려면 나중에 키를 가져오면 됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="480"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="481"/>
         <source>Address to watch</source>
         <translation>조회할 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="484"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="485"/>
         <source>Watch</source>
         <translation>조회하기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="495"/>
-        <location filename="../../app/ui/dialogs/first_run.py" line="507"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="496"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="508"/>
         <source>Your wallet is ready</source>
         <translation>지갑이 준비되었습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="500"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="501"/>
         <source>Open the wallet</source>
         <translation>지갑 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/first_run.py" line="508"/>
+        <location filename="../../app/ui/dialogs/first_run.py" line="509"/>
         <source>Address: {}</source>
         <translation>주소: {}</translation>
     </message>
@@ -1359,178 +1384,218 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="26"/>
+        <location filename="../../app/ui/models/history_model.py" line="27"/>
         <source>TICA funding</source>
         <translation>TICA 자금 조성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="27"/>
+        <location filename="../../app/ui/models/history_model.py" line="28"/>
         <source>Reward</source>
         <translation>보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="28"/>
+        <location filename="../../app/ui/models/history_model.py" line="29"/>
         <source>Partner sync</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="29"/>
+        <location filename="../../app/ui/models/history_model.py" line="30"/>
         <source>Points → MLK</source>
         <translation>포인트 → MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="30"/>
+        <location filename="../../app/ui/models/history_model.py" line="31"/>
         <source>MLK → points</source>
         <translation>MLK → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="31"/>
+        <location filename="../../app/ui/models/history_model.py" line="32"/>
         <source>Points → points</source>
         <translation>포인트 → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="32"/>
+        <location filename="../../app/ui/models/history_model.py" line="33"/>
+        <source>Redeemed at the partner</source>
+        <translation>제휴사에서 차감됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="34"/>
+        <source>Issued at the partner</source>
+        <translation>제휴사에서 적립됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="35"/>
+        <source>Conversion returned</source>
+        <translation>교환 반환됨</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="36"/>
+        <source>Partner unlinked</source>
+        <translation>제휴사 연결 해제</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="37"/>
         <source>Expired</source>
         <translation>소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="33"/>
+        <location filename="../../app/ui/models/history_model.py" line="38"/>
         <source>Withdrawal</source>
         <translation>출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="34"/>
+        <location filename="../../app/ui/models/history_model.py" line="39"/>
         <source>Withdrawal settled</source>
         <translation>출금 완료</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="35"/>
+        <location filename="../../app/ui/models/history_model.py" line="40"/>
         <source>Withdrawal returned</source>
         <translation>출금 반환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="36"/>
+        <location filename="../../app/ui/models/history_model.py" line="41"/>
         <source>Deposit</source>
         <translation>입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="37"/>
-        <location filename="../../app/ui/models/history_model.py" line="45"/>
+        <location filename="../../app/ui/models/history_model.py" line="42"/>
+        <location filename="../../app/ui/models/history_model.py" line="50"/>
         <source>Sent on chain</source>
         <translation>온체인 송금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="38"/>
+        <location filename="../../app/ui/models/history_model.py" line="43"/>
         <source>Cancellation</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="39"/>
+        <location filename="../../app/ui/models/history_model.py" line="44"/>
         <source>Gas</source>
         <translation>가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="46"/>
+        <location filename="../../app/ui/models/history_model.py" line="51"/>
         <source>Withdrawal on chain</source>
         <translation>온체인 출금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="47"/>
+        <location filename="../../app/ui/models/history_model.py" line="52"/>
         <source>Deposit on chain</source>
         <translation>온체인 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="48"/>
+        <location filename="../../app/ui/models/history_model.py" line="53"/>
         <source>Cancelled on chain</source>
         <translation>온체인 취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="49"/>
+        <location filename="../../app/ui/models/history_model.py" line="54"/>
         <source>Gas on chain</source>
         <translation>온체인 가스</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="227"/>
+        <location filename="../../app/ui/models/history_model.py" line="232"/>
         <source>wallet {}</source>
         <translation>지갑 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="260"/>
+        <location filename="../../app/ui/models/history_model.py" line="265"/>
         <source>{amount} to {to}: {status}.</source>
         <translation>{to}(으)로 {amount}: {status}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="268"/>
+        <location filename="../../app/ui/models/history_model.py" line="273"/>
         <source>You gave {give} and received {get}, at 1 MLK = {price} (TICA&apos;s fee: {fee}).</source>
         <translation>{give}을(를) 주고 {get}을(를) 받았습니다. 시세 1 MLK = {price} (TICA 수수료: {fee}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="275"/>
+        <location filename="../../app/ui/models/history_model.py" line="282"/>
+        <source>{partner} took {points} from your account there for the conversion; it is complete.</source>
+        <translation>{partner}이(가) 교환을 위해 내 계정에서 {points}을(를) 차감했습니다. 교환이 완료되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="286"/>
+        <source>{partner} added {points} to your account there; the conversion is complete.</source>
+        <translation>{partner}이(가) 내 계정에 {points}을(를) 적립했습니다. 교환이 완료되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="290"/>
+        <source>{partner} was unlinked: its {points} are no longer shown in MiL.k (they stay at {partner}).</source>
+        <translation>{partner} 연결이 해제되었습니다. {points}은(는) 더 이상 MiL.k에 표시되지 않습니다({partner}에 그대로 있습니다).</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="293"/>
+        <source>{partner} did not move {points}, so the conversion was undone and what it held is back: {reason}</source>
+        <translation>{partner}이(가) {points}을(를) 옮기지 않아 교환이 취소되었고, 보류했던 것은 돌아왔습니다: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="298"/>
         <source>{partner} reported your points: {change}.</source>
         <translation>{partner}에서 포인트를 알려 왔습니다: {change}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="279"/>
+        <location filename="../../app/ui/models/history_model.py" line="302"/>
         <source>{points} expired on {day}.</source>
         <translation>{points}가 {day}에 소멸되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="284"/>
+        <location filename="../../app/ui/models/history_model.py" line="307"/>
         <source>{amount} left the app for {to}; it is held until the network confirms the transfer.</source>
         <translation>{amount}이(가) 앱에서 {to}(으)로 나갔습니다. 네트워크가 전송을 확인할 때까지 보류됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="286"/>
+        <location filename="../../app/ui/models/history_model.py" line="309"/>
         <source>The network confirmed the withdrawal of {amount}.</source>
         <translation>네트워크가 {amount} 출금을 확인했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="288"/>
+        <location filename="../../app/ui/models/history_model.py" line="311"/>
         <source>The withdrawal of {amount} did not go through: the MLK is back in the app.</source>
         <translation>{amount} 출금이 이루어지지 않아 MLK가 앱으로 돌아왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="290"/>
+        <location filename="../../app/ui/models/history_model.py" line="313"/>
         <source>{amount} arrived in the app from your wallet.</source>
         <translation>지갑에서 {amount}이(가) 앱으로 들어왔습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="198"/>
+        <location filename="../../app/ui/models/history_model.py" line="203"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="199"/>
+        <location filename="../../app/ui/models/history_model.py" line="204"/>
         <source>Type</source>
         <translation>유형</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="200"/>
+        <location filename="../../app/ui/models/history_model.py" line="205"/>
         <source>Details</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="201"/>
+        <location filename="../../app/ui/models/history_model.py" line="206"/>
         <source>Amount</source>
         <translation>금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="237"/>
+        <location filename="../../app/ui/models/history_model.py" line="242"/>
         <source>to {to} · {status}</source>
         <translation>받는 곳 {to} · {status}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="247"/>
+        <location filename="../../app/ui/models/history_model.py" line="252"/>
         <source>Demo welcome reward</source>
         <translation>데모 가입 보상</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="248"/>
+        <location filename="../../app/ui/models/history_model.py" line="253"/>
         <source>TICA&apos;s point inventory</source>
         <translation>TICA 포인트 재고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="251"/>
+        <location filename="../../app/ui/models/history_model.py" line="256"/>
         <source>TICA&apos;s MLK pool</source>
         <translation>TICA MLK 유동성 풀</translation>
     </message>
@@ -1538,115 +1603,115 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="156"/>
+        <location filename="../../app/ui/pages/home.py" line="169"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="157"/>
-        <location filename="../../app/ui/pages/home.py" line="162"/>
+        <location filename="../../app/ui/pages/home.py" line="170"/>
+        <location filename="../../app/ui/pages/home.py" line="175"/>
         <source>Total value</source>
         <translation>총 자산 가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="158"/>
+        <location filename="../../app/ui/pages/home.py" line="171"/>
         <source>Your points</source>
         <translation>내 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="159"/>
+        <location filename="../../app/ui/pages/home.py" line="172"/>
         <source>What you hold</source>
         <translation>자산 구성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="160"/>
+        <location filename="../../app/ui/pages/home.py" line="173"/>
         <source>Expiring in the next 8 weeks</source>
         <translation>앞으로 8주 안에 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="161"/>
+        <location filename="../../app/ui/pages/home.py" line="174"/>
         <source>The last 90 days</source>
         <translation>최근 90일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="163"/>
+        <location filename="../../app/ui/pages/home.py" line="176"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="164"/>
+        <location filename="../../app/ui/pages/home.py" line="177"/>
         <source>No partner is linked yet. Link Yanolja, Shinsegae Duty Free, Seoul Airport Limousine or Delicar to see all your points here.</source>
         <translation>아직 연결된 제휴사가 없습니다. 야놀자, 신세계면세점, 서울공항리무진, 딜카를 연결하면 모든 포인트를 여기에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="167"/>
+        <location filename="../../app/ui/pages/home.py" line="180"/>
         <source>Link a partner</source>
         <translation>제휴사 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="168"/>
+        <location filename="../../app/ui/pages/home.py" line="181"/>
         <source>Convert now</source>
         <translation>지금 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="169"/>
+        <location filename="../../app/ui/pages/home.py" line="182"/>
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="169"/>
-        <location filename="../../app/ui/pages/home.py" line="292"/>
+        <location filename="../../app/ui/pages/home.py" line="182"/>
+        <location filename="../../app/ui/pages/home.py" line="305"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="170"/>
-        <location filename="../../app/ui/pages/home.py" line="295"/>
+        <location filename="../../app/ui/pages/home.py" line="183"/>
+        <location filename="../../app/ui/pages/home.py" line="308"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="231"/>
+        <location filename="../../app/ui/pages/home.py" line="244"/>
         <source>1 MLK = {price} · {source}</source>
         <translation>1 MLK = {price} · {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="233"/>
+        <location filename="../../app/ui/pages/home.py" line="246"/>
         <source>live price</source>
         <translation>실시간 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="234"/>
+        <location filename="../../app/ui/pages/home.py" line="247"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="239"/>
+        <location filename="../../app/ui/pages/home.py" line="252"/>
         <source>1 partner</source>
         <translation>제휴사 1곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="240"/>
+        <location filename="../../app/ui/pages/home.py" line="253"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="245"/>
+        <location filename="../../app/ui/pages/home.py" line="258"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="266"/>
+        <location filename="../../app/ui/pages/home.py" line="279"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="271"/>
+        <location filename="../../app/ui/pages/home.py" line="284"/>
         <source>1 more partner has points expiring within 30 days.</source>
         <translation>다른 제휴사 1곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="273"/>
+        <location filename="../../app/ui/pages/home.py" line="286"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1729,103 +1794,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="126"/>
+        <location filename="../../app/ui/main_window.py" line="127"/>
         <source>Go to {page}</source>
         <translation>{page} 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="128"/>
+        <location filename="../../app/ui/main_window.py" line="129"/>
         <source>Search activity</source>
         <translation>활동 검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="130"/>
         <source>Export activity as CSV</source>
         <translation>활동을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="131"/>
+        <location filename="../../app/ui/main_window.py" line="132"/>
         <source>Sync partners and refresh balances</source>
         <translation>제휴사 동기화 및 잔액 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="133"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="134"/>
+        <location filename="../../app/ui/main_window.py" line="135"/>
         <source>Presenter mode: larger type, on or off</source>
         <translation>발표 모드: 큰 글씨 켜기/끄기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="136"/>
+        <location filename="../../app/ui/main_window.py" line="137"/>
         <source>Privacy mode: hide balances and addresses, on or off</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 켜기/끄기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
-        <location filename="../../app/ui/main_window.py" line="177"/>
+        <location filename="../../app/ui/main_window.py" line="138"/>
+        <location filename="../../app/ui/main_window.py" line="178"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>MiL.k Wallet</source>
         <translation>MiL.k 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="168"/>
+        <location filename="../../app/ui/main_window.py" line="169"/>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="170"/>
+        <location filename="../../app/ui/main_window.py" line="171"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="172"/>
         <source>Partners</source>
         <translation>제휴사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="173"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="174"/>
+        <location filename="../../app/ui/main_window.py" line="175"/>
         <source>DEMO</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="176"/>
         <source>Help</source>
         <translation>도움말</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="179"/>
         <source>About MiL.k Wallet</source>
         <translation>MiL.k Wallet 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Guided tour (demo)</source>
         <translation>둘러보기 (데모)</translation>
     </message>
@@ -1981,14 +2046,24 @@
         <translation>현재 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="50"/>
+        <location filename="../../app/ui/pages/home.py" line="52"/>
         <source>{points} expire by {day}</source>
         <translation>{day}까지 {points} 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="54"/>
+        <location filename="../../app/ui/pages/home.py" line="56"/>
         <source>Nothing expires within 30 days</source>
         <translation>30일 안에 소멸되는 포인트 없음</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="62"/>
+        <source>{points} leaving: pending at {partner}</source>
+        <translation>{points} 차감 중: {partner} 응답 대기</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <source>{points} arriving: pending at {partner}</source>
+        <translation>{points} 적립 중: {partner} 응답 대기</translation>
     </message>
 </context>
 <context>
@@ -2258,407 +2333,407 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="202"/>
+        <location filename="../../app/ui/pages/settings.py" line="203"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="203"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="207"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="208"/>
+        <location filename="../../app/ui/pages/settings.py" line="209"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="215"/>
+        <location filename="../../app/ui/pages/settings.py" line="216"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <location filename="../../app/ui/pages/settings.py" line="217"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="221"/>
+        <location filename="../../app/ui/pages/settings.py" line="222"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
         <source>MLK price in KRW</source>
         <translation>MLK 시세(원)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <location filename="../../app/ui/pages/settings.py" line="225"/>
         <source>Upbit API address</source>
         <translation>업비트 API 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="225"/>
-        <location filename="../../app/ui/pages/settings.py" line="339"/>
+        <location filename="../../app/ui/pages/settings.py" line="226"/>
+        <location filename="../../app/ui/pages/settings.py" line="340"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="228"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="228"/>
+        <location filename="../../app/ui/pages/settings.py" line="229"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="229"/>
+        <location filename="../../app/ui/pages/settings.py" line="230"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="230"/>
+        <location filename="../../app/ui/pages/settings.py" line="231"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="231"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="232"/>
+        <location filename="../../app/ui/pages/settings.py" line="233"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="234"/>
+        <location filename="../../app/ui/pages/settings.py" line="235"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="235"/>
+        <location filename="../../app/ui/pages/settings.py" line="236"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="236"/>
+        <location filename="../../app/ui/pages/settings.py" line="237"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="237"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
-        <location filename="../../app/ui/pages/settings.py" line="391"/>
-        <location filename="../../app/ui/pages/settings.py" line="395"/>
+        <location filename="../../app/ui/pages/settings.py" line="239"/>
+        <location filename="../../app/ui/pages/settings.py" line="392"/>
+        <location filename="../../app/ui/pages/settings.py" line="396"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="239"/>
-        <location filename="../../app/ui/pages/settings.py" line="426"/>
+        <location filename="../../app/ui/pages/settings.py" line="240"/>
+        <location filename="../../app/ui/pages/settings.py" line="427"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="240"/>
+        <location filename="../../app/ui/pages/settings.py" line="241"/>
         <source>Remove the key from this computer…</source>
         <translation>이 컴퓨터에서 키 삭제…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="241"/>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
         <source>Reminders</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="242"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>Notify me before points expire</source>
         <translation>포인트가 소멸되기 전에 알림 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="243"/>
+        <location filename="../../app/ui/pages/settings.py" line="244"/>
         <source>Days before</source>
         <translation>며칠 전</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="245"/>
+        <location filename="../../app/ui/pages/settings.py" line="246"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="246"/>
+        <location filename="../../app/ui/pages/settings.py" line="247"/>
         <source>Keep running in the tray when the window is closed, to sync and remind</source>
         <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="250"/>
+        <location filename="../../app/ui/pages/settings.py" line="251"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="251"/>
+        <location filename="../../app/ui/pages/settings.py" line="252"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="252"/>
+        <location filename="../../app/ui/pages/settings.py" line="253"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="253"/>
-        <location filename="../../app/ui/pages/settings.py" line="491"/>
+        <location filename="../../app/ui/pages/settings.py" line="254"/>
+        <location filename="../../app/ui/pages/settings.py" line="492"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
-        <location filename="../../app/ui/pages/settings.py" line="543"/>
-        <location filename="../../app/ui/pages/settings.py" line="545"/>
+        <location filename="../../app/ui/pages/settings.py" line="255"/>
+        <location filename="../../app/ui/pages/settings.py" line="544"/>
+        <location filename="../../app/ui/pages/settings.py" line="546"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="255"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
         <source>About MiL.k Wallet, licences and logs</source>
         <translation>MiL.k Wallet 정보, 라이선스, 로그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="257"/>
         <source>Anchor now</source>
         <translation>지금 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="257"/>
+        <location filename="../../app/ui/pages/settings.py" line="258"/>
         <source>Anchor the ledger on the chain after each withdrawal and deposit</source>
         <translation>출금과 입금 때마다 원장을 체인에 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="272"/>
+        <location filename="../../app/ui/pages/settings.py" line="273"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="272"/>
+        <location filename="../../app/ui/pages/settings.py" line="273"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="273"/>
+        <location filename="../../app/ui/pages/settings.py" line="274"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="282"/>
+        <location filename="../../app/ui/pages/settings.py" line="283"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="284"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="288"/>
+        <location filename="../../app/ui/pages/settings.py" line="289"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="289"/>
+        <location filename="../../app/ui/pages/settings.py" line="290"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="290"/>
+        <location filename="../../app/ui/pages/settings.py" line="291"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="295"/>
+        <location filename="../../app/ui/pages/settings.py" line="296"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="326"/>
+        <location filename="../../app/ui/pages/settings.py" line="327"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="335"/>
+        <location filename="../../app/ui/pages/settings.py" line="336"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="336"/>
+        <location filename="../../app/ui/pages/settings.py" line="337"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="362"/>
+        <location filename="../../app/ui/pages/settings.py" line="363"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="364"/>
+        <location filename="../../app/ui/pages/settings.py" line="365"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="414"/>
+        <location filename="../../app/ui/pages/settings.py" line="415"/>
         <source>The key was removed from this computer. The wallet is watch-only now.</source>
         <translation>이 컴퓨터에서 키를 삭제했습니다. 이제 지갑은 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="480"/>
+        <location filename="../../app/ui/pages/settings.py" line="481"/>
         <source>Replace the ledger with the backup {name} ({n} entries, up to #{seq})? The current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(항목 {n}개, #{seq}까지)으로 바꿀까요? 현재 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="486"/>
+        <location filename="../../app/ui/pages/settings.py" line="487"/>
         <source>This backup is older than this profile: restoring it takes back entries #{first}–#{last} (made after the backup). Restore only if you mean to undo them.</source>
         <translation>이 백업은 현재 프로필보다 오래되었습니다. 복원하면 백업 이후에 생긴 항목 #{first}–#{last}이(가) 되돌려집니다. 그 항목을 취소하려는 경우에만 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="490"/>
+        <location filename="../../app/ui/pages/settings.py" line="491"/>
         <source>Take back and restore</source>
         <translation>되돌리고 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="495"/>
+        <location filename="../../app/ui/pages/settings.py" line="496"/>
         <source>Restoring…</source>
         <translation>복원하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="497"/>
+        <location filename="../../app/ui/pages/settings.py" line="498"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="383"/>
+        <location filename="../../app/ui/pages/settings.py" line="384"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="392"/>
+        <location filename="../../app/ui/pages/settings.py" line="393"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="404"/>
+        <location filename="../../app/ui/pages/settings.py" line="405"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="427"/>
+        <location filename="../../app/ui/pages/settings.py" line="428"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="431"/>
+        <location filename="../../app/ui/pages/settings.py" line="432"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="433"/>
+        <location filename="../../app/ui/pages/settings.py" line="434"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="440"/>
+        <location filename="../../app/ui/pages/settings.py" line="441"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="447"/>
+        <location filename="../../app/ui/pages/settings.py" line="448"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="452"/>
+        <location filename="../../app/ui/pages/settings.py" line="453"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="456"/>
+        <location filename="../../app/ui/pages/settings.py" line="457"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="462"/>
+        <location filename="../../app/ui/pages/settings.py" line="463"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="467"/>
-        <location filename="../../app/ui/pages/settings.py" line="489"/>
+        <location filename="../../app/ui/pages/settings.py" line="468"/>
+        <location filename="../../app/ui/pages/settings.py" line="490"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="474"/>
+        <location filename="../../app/ui/pages/settings.py" line="475"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="505"/>
+        <location filename="../../app/ui/pages/settings.py" line="506"/>
         <source>Public anchor: not yet. Anchoring writes the ledger&apos;s latest hash to the chain, where nobody holding this computer&apos;s files can take it back.</source>
         <translation>공개 기록: 아직 없음. 원장의 최신 해시를 체인에 기록하면, 이 컴퓨터의 파일을 가진 사람도 그것을 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="509"/>
+        <location filename="../../app/ui/pages/settings.py" line="510"/>
         <source>Public anchor: entry #{seq} in block {block} (transaction {tx}).</source>
         <translation>공개 기록: 항목 #{seq}, 블록 {block} (거래 {tx}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="517"/>
+        <location filename="../../app/ui/pages/settings.py" line="518"/>
         <source>Writing the ledger&apos;s head to the chain…</source>
         <translation>원장의 최신 상태를 체인에 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="521"/>
+        <location filename="../../app/ui/pages/settings.py" line="522"/>
         <source>Anchored entry #{seq} in block {block}.</source>
         <translation>항목 #{seq}을(를) 블록 {block}에 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="544"/>
+        <location filename="../../app/ui/pages/settings.py" line="545"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="548"/>
+        <location filename="../../app/ui/pages/settings.py" line="549"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="549"/>
+        <location filename="../../app/ui/pages/settings.py" line="550"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>
@@ -2684,52 +2759,52 @@ MLK 토큰 {token}</translation>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../app/ui/tour.py" line="104"/>
+        <location filename="../../app/ui/tour.py" line="113"/>
         <source>The tour stopped: {}</source>
         <translation>둘러보기가 멈췄습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="126"/>
+        <location filename="../../app/ui/tour.py" line="135"/>
         <source>This is MiL.k Wallet: every alliance partner&apos;s points in one view, worth KRW and MLK.</source>
         <translation>MiL.k Wallet입니다. 모든 제휴사 포인트를 한눈에, 원화와 MLK 가치로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="133"/>
+        <location filename="../../app/ui/tour.py" line="142"/>
         <source>Link a partner: {partner} sends a code to the member&apos;s app, and their points are shown here.</source>
         <translation>제휴사 연결: {partner}이(가) 회원 앱으로 코드를 보내면, 그 포인트가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="152"/>
+        <location filename="../../app/ui/tour.py" line="161"/>
         <source>The one view: every balance, its value, and what expires soon.</source>
         <translation>한눈에 보기: 모든 잔액과 가치, 그리고 곧 소멸될 포인트.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="156"/>
+        <location filename="../../app/ui/tour.py" line="165"/>
         <source>Points about to expire are converted to MLK before they are lost: TICA quotes at market value, 1.5% per leg.</source>
         <translation>소멸 직전의 포인트를 잃기 전에 MLK로 교환합니다. TICA는 시장 가치로 견적을 내며, 수수료는 교환당 1.5%입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="168"/>
+        <location filename="../../app/ui/tour.py" line="177"/>
         <source>Converted, and booked in the tamper-evident ledger.</source>
         <translation>교환이 완료되어 위변조를 감지하는 원장에 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="177"/>
+        <location filename="../../app/ui/tour.py" line="186"/>
         <source>That is MiL.k: points from every partner, rescued before they expire, turned into MLK you can cash out.</source>
         <translation>이것이 MiL.k입니다. 모든 제휴사 포인트를 소멸 전에 구해 내어, 현금화할 수 있는 MLK로 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="189"/>
+        <location filename="../../app/ui/tour.py" line="198"/>
         <source>Cashing out needs the demo wallet&apos;s key, and this computer has no keyring to keep it in: the wallet is watch-only here.</source>
         <translation>현금화하려면 데모 지갑의 키가 필요한데, 이 컴퓨터에는 키를 보관할 키링이 없어 지갑이 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="195"/>
+        <location filename="../../app/ui/tour.py" line="204"/>
         <source>Cash out: MLK goes from the wallet to an Upbit deposit address on the right network, after every check.</source>
         <translation>현금화: 모든 확인을 거친 뒤, 지갑의 MLK를 올바른 네트워크의 업비트 입금 주소로 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="212"/>
+        <location filename="../../app/ui/tour.py" line="221"/>
         <source>Sent to Upbit (demo) and confirmed on the chain.</source>
         <translation>업비트(데모)로 보냈고, 체인에서 확인되었습니다.</translation>
     </message>

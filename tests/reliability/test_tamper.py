@@ -435,10 +435,6 @@ def test_tampering_on_postgresql_is_detected(secret_service, tmp_path, pg_url, c
     svc.close()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="outside the ledger: "
-                   "BridgeService.settle books a deposit "
-                   "from the stored chain_txs status without asking the node for its receipt "
-                   "(app/core/services/bridge.py, the chain helper's); fails until that is fixed")
 def test_a_forged_deposit_record_credits_nothing(lab):
     """A 'confirmed' deposit row written into chain_txs: the ledger's own proof cannot see it
     (the credit would be a genuine entry the app appends), so settling must check the chain."""
@@ -462,5 +458,31 @@ def test_a_forged_deposit_record_credits_nothing(lab):
     try:
         svc.bridge.settle()
         assert svc.points.balance("MLK") == before
+    finally:
+        svc.close()
+
+
+def test_a_paid_withdrawal_marked_failed_is_not_returned(secret_service, tmp_path):
+    """A settled withdrawal's row set back to 'failed' and 'not booked' asks the ledger to
+    return MLK that was paid: refused (the node has the transfer mined, and nothing is held
+    for it any more)."""
+    import sqlite3
+
+    svc = Services.open(tmp_path / "p", demo_wallet=True)
+    svc.admin.init(demo=True)
+    assert svc.bridge.withdraw("5").tx.status == "confirmed"
+    before = svc.points.balance("MLK")
+    head = svc.admin.verify().head_seq
+    svc.close()
+    conn = sqlite3.connect(tmp_path / "p" / DB)
+    assert conn.execute("UPDATE chain_txs SET status = 'failed', booked = 0 "
+                        "WHERE kind = 'withdraw'").rowcount == 1
+    conn.commit()
+    conn.close()
+    svc = Services.open(tmp_path / "p")
+    try:
+        svc.bridge.settle()
+        assert svc.points.balance("MLK") == before
+        assert svc.admin.verify().head_seq == head
     finally:
         svc.close()

@@ -526,9 +526,11 @@ def _about(env: Env) -> QWidget:
     return env.window.settings.dialog
 
 
-@screen("dialog.confirm_convert.unlinked")
-def _confirm_unlinked(env: Env) -> QWidget:
-    return _confirm(env, "MLK", "DELICAR", "2000", exact_out=True)
+@screen("page.exchange.unlinked")
+def _exchange_unlinked(env: Env) -> QWidget:
+    page = fill_exchange(env, "MLK", "DELICAR", "2000", True)
+    env.wait(lambda: page.link_button.isVisible())
+    return env.window
 
 
 @screen("dialog.ask.manual_price")

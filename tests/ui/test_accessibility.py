@@ -329,7 +329,7 @@ def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     activate(qtbot, page.dialog)
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.result.isVisible(), timeout=10_000)
-    assert svc.admin.verify().head_seq == head + 1
+    assert svc.admin.verify().head_seq == head + 2  # held, then booked
 
     # Link a partner: Enter sends the code, then Enter links
     link = SCREENS["dialog.link_partner"].open(env)
@@ -337,7 +337,7 @@ def test_enter_runs_the_main_action_and_esc_cancels(make_app, qtbot):
     type_and_enter(qtbot, env, link.member, "minji-77")
     qtbot.waitUntil(lambda: link.code.hasFocus(), timeout=10_000)
     type_and_enter(qtbot, env, link.code, shown_code(link))
-    qtbot.waitUntil(lambda: "Linked" in link.sent.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "Linked" in link.message.text(), timeout=10_000)
     env.close(link)
 
     # Settings: Enter in the price field sets it

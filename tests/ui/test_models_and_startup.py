@@ -64,7 +64,7 @@ def test_history_model_with_filters_passes_the_model_tester(make_app, qtbot, qtm
         if not model.canFetchMore(QModelIndex()):
             break
         model.fetchMore(QModelIndex())
-    assert [r.kind for r in model.rows][:2] == ["sell", "reward"]
+    assert [r.kind for r in model.rows][:3] == ["redeem", "sell", "reward"]
     assert len(model.rows) == len(backend.services.history.page(limit=1000))
 
 

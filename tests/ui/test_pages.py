@@ -8,7 +8,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 from app.ui.main_window import ACTIVITY, EXCHANGE, HOME, PARTNERS, SETTINGS
 from tests.ui.conftest import LagMeter, settle
@@ -65,9 +65,6 @@ def convert(qtbot, window, backend, src, dst, amount, exact_out=False):
     click(qtbot, page.review)
     confirm = page.dialog
     assert confirm.isVisible()
-    if confirm.unlinked_ack is not None:  # buying points of a partner that is not linked
-        assert not confirm.confirm.isEnabled()
-        confirm.unlinked_ack.click()
     click(qtbot, confirm.confirm)
     qtbot.waitUntil(lambda: page.result.isVisible(), timeout=10_000)
     settle(qtbot, backend)
@@ -82,11 +79,14 @@ def test_convert_both_ways_and_point_to_point(make_app, qtbot):
     assert "9.85 MLK" in page.result_text.text() and "Ledger entry #" in page.result_entry.text()
     assert svc.points.balance("YANOLJA") == ya - 2000
     assert svc.points.balance("MLK") == mlk + 9_850_000_000_000_000_000
-    convert(qtbot, window, backend, "MLK", "DELICAR", "1000", exact_out=True)
-    assert svc.points.balance("DELICAR") == 1000
+    limo = svc.points.balance("AIRPORT_LIMO")
+    convert(qtbot, window, backend, "MLK", "AIRPORT_LIMO", "1000", exact_out=True)
+    assert svc.points.balance("AIRPORT_LIMO") == limo + 1000
     convert(qtbot, window, backend, "SSG_DUTYFREE", "AIRPORT_LIMO", "5000")
-    entries = svc.history.page(limit=3)
-    assert [e.kind for e in entries] == ["swap", "buy", "sell"]
+    entries = svc.history.page(limit=20)
+    assert [e.kind for e in entries if e.kind in ("sell", "buy", "swap")][:3] == [
+        "swap", "buy", "sell"]
+    assert entries[0].kind == "issue"  # the swap's last leg: the partner added the points
     assert svc.admin.verify().ok
 
 
@@ -97,26 +97,29 @@ def test_the_entry_appears_in_activity_and_exports(make_app, qtbot, tmp_path):
     settle(qtbot, backend)
     page = window.activity
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
-    first = page.model.rows[0]
-    assert first.kind == "sell" and first.changes == {"MLK": 9_850_000_000_000_000_000,
-                                                      "YANOLJA": -2000}
+    # held in the ledger, then paid once Yanolja redeemed the points
+    booked, held = page.model.rows[0], page.model.rows[1]
+    assert (held.kind, held.changes) == ("sell", {"YANOLJA": -2000})
+    assert (booked.kind, booked.changes) == ("redeem", {"MLK": 9_850_000_000_000_000_000})
     page.table.selectRow(0)
-    assert first.detail.hash in page.details.toPlainText()
+    assert booked.detail.hash in page.details.toPlainText()
+    assert "Yanolja took 2,000 pts from your account there" in page.details.toPlainText()
     page.kind.setCurrentIndex(page.kind.findData("conversions"))
     settle(qtbot, backend)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2)
     out = tmp_path / "activity.csv"
     page.export_to(out)  # the statement: one row per entry, for a person
     settle(qtbot, backend)
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
-    assert len(rows) == 1 and rows[0]["Partner"] == "Yanolja"
-    assert rows[0]["You gave"] == "2,000 pts" and rows[0]["You received"] == "9.85 MLK"
-    assert "Exported 1 entries" in page.status.text()
+    assert len(rows) == 2 and {r["Partner"] for r in rows} == {"Yanolja"}
+    assert [(r["You gave"], r["You received"]) for r in rows] == [("", "9.85 MLK"),
+                                                                   ("2,000 pts", "")]
+    assert "Exported 2 entries" in page.status.text()
     ledger = tmp_path / "ledger.csv"
     page.export_to(ledger, ledger=True)  # the raw postings, for an auditor
     settle(qtbot, backend)
     postings = list(csv.DictReader(ledger.open(encoding="utf-8")))
-    assert {r["kind"] for r in postings} == {"sell"} and len(postings) > 1
+    assert {r["kind"] for r in postings} == {"sell", "redeem"} and len(postings) > 1
     assert sum(int(r["units"]) for r in postings if r["asset"] == "MLK") == 0
 
 
@@ -224,8 +227,10 @@ def test_back_up_and_restore_from_settings(make_app, qtbot, tmp_path):
     settle(qtbot, backend)
     assert "Backed up 9 entries" in settings.verify_result.text()
     at_backup = head(backend)
+    at_backup_seq = backend.services.admin.verify().head_seq
     convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
     after = head(backend)
+    after_seq = backend.services.admin.verify().head_seq
     window.show_page(SETTINGS)
 
     # A file that is not a verified ledger is refused, and the ledger stays as it is.
@@ -246,7 +251,7 @@ def test_back_up_and_restore_from_settings(make_app, qtbot, tmp_path):
 
     settings.ask_restore(backup)
     box = question(qtbot, settings)
-    assert "takes back entries #10–#10" in box.text()
+    assert f"takes back entries #{at_backup_seq + 1}–#{after_seq}" in box.text()
     click(qtbot, shown_button(box, "Cancel"))
     settle(qtbot, backend)
     assert head(backend) == after
@@ -275,7 +280,7 @@ def test_demo_badge_and_reset_demo(make_app, qtbot):
     click(qtbot, settings.reset_demo)
     settings.dialog.button(settings.dialog.StandardButton.Cancel).click()
     settle(qtbot, backend)
-    assert backend.services.admin.verify().entries == fresh.entries + 1  # Cancel kept it
+    assert backend.services.admin.verify().entries == fresh.entries + 2  # Cancel kept it
     click(qtbot, settings.reset_demo)
     next(b for b in settings.dialog.buttons() if b.text() == "Reset demo").click()
     qtbot.waitUntil(lambda: settings.verify_result.text() == "Demo reset.", timeout=30_000)
@@ -294,3 +299,31 @@ def test_a_real_profile_has_no_demo_badge_or_reset(make_app, qtbot):
     window.show_page(HOME)
     settle(qtbot, backend)
     assert window.home.empty_box.isVisibleTo(window)  # nothing linked yet: says how to start
+
+
+def test_a_conversion_the_partner_has_not_answered_is_pending_until_a_sync(make_app, qtbot):
+    """The partner applied the redeem but its answer was lost: the receipt and Home say
+    'pending at Yanolja', no MLK arrives; Sync all (F5) asks again and the conversion
+    completes once."""
+    from tests.partner.lossy import lossy
+
+    window, backend = make_app()
+    svc = backend.services
+    mlk = svc.points.balance("MLK")
+    _, heal = lossy(svc, "YANOLJA", deliver=True)
+    page = convert(qtbot, window, backend, "YANOLJA", "MLK", "2000")
+    assert "pending at Yanolja" in page.result_text.text()
+    assert svc.points.balance("MLK") == mlk  # never MLK without the partner's redeem
+    window.show_page(HOME)
+    settle(qtbot, backend)
+    texts = lambda: " ".join(w.text() for w in window.home.findChildren(QLabel))  # noqa: E731
+    assert "2,000 pts leaving: pending at Yanolja" in texts()
+    heal()
+    window.show_page(PARTNERS)
+    click(qtbot, window.partners.sync_all)  # what F5 does
+    qtbot.waitUntil(lambda: svc.points.balance("MLK") > mlk, timeout=20_000)
+    settle(qtbot, backend)
+    window.show_page(HOME)
+    settle(qtbot, backend)
+    qtbot.waitUntil(lambda: "pending at Yanolja" not in texts(), timeout=10_000)
+    assert svc.partners.reconcile("YANOLJA").agrees

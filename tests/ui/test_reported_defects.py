@@ -8,6 +8,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
+from app.ui.dialogs.link_partner import LinkPartnerDialog
 from app.ui.main_window import ACTIVITY, EXCHANGE, HOME, PARTNERS, SETTINGS, WALLET
 from tests.ui.conftest import settle
 from tests.ui.drive import click, question, shown_button, shown_code
@@ -108,23 +109,26 @@ def test_live_quote_never_sticks_on_getting_a_quote_or_shows_a_quote_beside_a_sh
     assert page.quote_hint.text() != "Getting a quote…"
 
 
-def test_buying_points_of_an_unlinked_partner_warns_first(make_app, qtbot):
+def test_an_unlinked_partner_is_explained_and_linked_from_the_exchange_page(make_app, qtbot):
+    """Points move in the member's account at the partner: with Delicar not linked there is
+    nothing to review, the page says why, and its button opens Delicar's link dialog."""
     window, backend = make_app()
     page = exchange_page(qtbot, window, backend)
     before = backend.services.admin.verify().head_hash
     choose(page, "MLK", "DELICAR", "2000", qtbot, exact_out=True)
-    qtbot.waitUntil(lambda: page.review.isEnabled(), timeout=10_000)
-    assert page.link_hint.isVisible() and "Delicar is not linked" in page.link_hint.text()
-    click(qtbot, page.review)
-    confirm = page.dialog
-    assert "Delicar is not linked" in confirm.unlinked_ack.text()
-    assert not confirm.confirm.isEnabled()  # not until the user says they understand
-    click(qtbot, confirm.cancel)
     settle(qtbot, backend)
+    assert page.link_hint.isVisible() and "Delicar is not linked" in page.link_hint.text()
+    assert not page.review.isEnabled()
     assert backend.services.admin.verify().head_hash == before
+    click(qtbot, page.link_button)
+    qtbot.waitUntil(lambda: window.partners.isVisible())
+    dialogs = [w for w in window.findChildren(LinkPartnerDialog) if w.isVisible()]
+    assert [d.partner.code for d in dialogs] == ["DELICAR"]
+    dialogs[0].reject()
     choose(page, "MLK", "YANOLJA", "2000", qtbot, exact_out=True)  # a linked partner
+    window.show_page(EXCHANGE)
     qtbot.waitUntil(lambda: page.review.isEnabled(), timeout=10_000)
-    assert not page.link_hint.isVisible()
+    assert not page.link_hint.isVisible() and not page.link_button.isVisible()
 
 
 def test_activity_says_when_filters_match_nothing_and_explains_entries_in_words(make_app,
@@ -135,7 +139,8 @@ def test_activity_says_when_filters_match_nothing_and_explains_entries_in_words(
     settle(qtbot, backend)
     page = window.activity
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10_000)
-    page.table.selectRow(0)
+    assert [r.kind for r in page.model.rows[:2]] == ["redeem", "sell"]
+    page.table.selectRow(1)  # the conversion itself (above it: Yanolja's redeem that paid it)
     details = page.details.toPlainText()
     assert "You gave 2,000 pts (Yanolja) and received 9.85 MLK" in details
     assert '"amount_in"' not in details and "9850000000000000000" not in details
@@ -209,8 +214,8 @@ def test_settings_shows_the_theme_in_use_not_the_saved_one(make_app, qtbot, tmp_
 def test_one_partner_is_singular(make_app, qtbot):
     def only_yanolja(svc):
         for code in ("SSG_DUTYFREE", "AIRPORT_LIMO"):
-            svc.partners.unlink(code)
             svc.exchange.convert(code, "MLK", str(svc.points.balance(code)))
+            svc.partners.unlink(code)
 
     window, backend = make_app(before=only_yanolja)
     window.show_page(HOME)

@@ -126,7 +126,10 @@ def test_speed_up_a_pending_send_on_anvil(make_app, qtbot, secret_service, anvil
     row = next(i for i, t in enumerate(page.tx_model.items) if t.id == pending.id)
     page.txs.selectRow(row)
     assert page.speed_button.isEnabled()
-    click(qtbot, page.speed_button)
+    wizard = page.dialog
+    click(qtbot, page.speed_button)  # asks the core whether a password is needed, then asks
+    qtbot.waitUntil(lambda: page.dialog is not wizard and page.dialog.isVisible(),
+                    timeout=10_000)
     prompt = page.dialog
     qtbot.keyClicks(prompt.field, PASSWORD)
     prompt.accept()

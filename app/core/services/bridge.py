@@ -11,6 +11,11 @@ Deposit: the user's key sends MLK to the treasury; the ledger credits it once, a
 network's number of confirmations (re-checked against the chain, so a reorg that removes
 the deposit first credits nothing).
 
+The stored status of a transaction is a cache that whoever holds the data files can edit:
+before the ledger credits a deposit or returns a withdrawal, the node is asked again (the
+deposit's receipt must carry the token's Transfer from this wallet to the treasury, deep
+enough; a withdrawal is returned only if none of its transfers succeeded on chain).
+
 Invariant (tested under faults): on-chain MLK of every address plus in-app MLK is conserved,
 and every payout and every credit happens exactly once (idempotency keys on each booking).
 """
@@ -181,6 +186,8 @@ class BridgeService:
             if winner.confirmations < needed:
                 return 0
             if kind == "deposit":
+                if not self._deposit_on_chain(winner, needed):
+                    return 0
                 return self._book(ledger_key, "deposit", [
                     Line(acct.BRIDGE, MLK, -winner.amount),
                     Line(self.ctx.user, MLK, winner.amount)], winner, txs)
@@ -199,9 +206,33 @@ class BridgeService:
             self._mark_booked(txs)  # failed or replaced: nothing arrived, nothing to credit
             return 0
         last = transfers[-1]
+        if any(self._succeeded_on_chain(t) for t in transfers):
+            log.warning("withdrawal %s is stored as not mined, but the node has it mined: "
+                        "not returned", ledger_key)
+            return 0
         return self._book(f"{ledger_key}:reversed", "withdraw_reverse", [
             Line(acct.PENDING_WITHDRAWALS, MLK, -last.amount),
             Line(self.ctx.user, MLK, last.amount)], last, txs)
+
+    def _deposit_on_chain(self, tx: TxView, needed: int) -> bool:
+        """The node's own word that `tx` moved `tx.amount` MLK from this wallet to the
+        treasury, at least `needed` blocks deep."""
+        client = self.chain.client()
+        receipt = client.receipt(tx.tx_hash)
+        wallet = self.wallet.status().address
+        ok = (receipt is not None and int(receipt.get("status", 0)) == 1
+              and wallet is not None and tx.sender.lower() == wallet.lower()
+              and tx.recipient.lower() == self.chain.treasury_address().lower()
+              and client.block_number() - int(receipt["blockNumber"]) + 1 >= needed
+              and client.transfer_logged(receipt, tx.sender, tx.recipient, tx.amount))
+        if not ok:
+            log.warning("deposit %s is stored as confirmed but the node does not confirm it: "
+                        "not credited", tx.tx_hash)
+        return ok
+
+    def _succeeded_on_chain(self, tx: TxView) -> bool:
+        receipt = self.chain.client().receipt(tx.tx_hash)
+        return receipt is not None and int(receipt.get("status", 0)) == 1
 
     def _book(self, key: str, kind: str, lines: list[Line], tx: TxView,
               family: list[TxView]) -> int:

@@ -316,6 +316,8 @@ def _amounts(text: str) -> set[int]:
 def _partner_order(row: HistoryRow) -> list[str]:
     """Partners an entry moved, the one given first (Yanolja → Delicar)."""
     points = [(v, a) for a, v in row.changes.items() if a != MLK]
+    if not points and row.memo.get("partner"):  # a partner's answer that paid only MLK
+        return [row.memo["partner"]]
     return [a for _, a in sorted(points)]
 
 

@@ -3,7 +3,7 @@ and anything the user should know first — before anything is booked."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QGridLayout, QVBoxLayout
 
 from app.ui import fmt
 from app.ui.widgets.common import label, muted
@@ -11,10 +11,8 @@ from app.ui.widgets.reflow import at_least
 
 
 class ConfirmConvertDialog(QDialog):
-    def __init__(self, quote, now, parent=None, unlinked: str | None = None,
-                 manual_price: bool = False):
-        """`now()` gives the clock's time (for the countdown); `unlinked` names a partner the
-        points would go to without a linked membership."""
+    def __init__(self, quote, now, parent=None, manual_price: bool = False):
+        """`now()` gives the clock's time (for the countdown)."""
         super().__init__(parent)
         self.quote, self._now = quote, now
         t = quote.trade
@@ -42,13 +40,12 @@ class ConfirmConvertDialog(QDialog):
         box.addLayout(grid)
         box.addWidget(muted(self.tr("If the price moves beyond this limit before TICA books it, "
                                     "nothing happens and you will be told why."), wrap=True))
-        self.unlinked_ack = None
-        if unlinked:
-            self.unlinked_ack = QCheckBox(self.tr(
-                "I understand: {partner} is not linked, so these points stay in MiL.k until I "
-                "link my {partner} membership.").format(partner=unlinked))
-            self.unlinked_ack.setObjectName("WarningCheck")
-            box.addWidget(self.unlinked_ack)
+        partners = [fmt.asset_name(leg.partner) for leg in t.legs]
+        if partners:
+            box.addWidget(muted(self.tr(
+                "The points move in your account at {partners}: if the answer is slow, the "
+                "conversion shows as pending there until it arrives.").format(
+                    partners=self.tr(" and ").join(partners)), wrap=True))
         self.countdown = muted()
         box.addWidget(self.countdown)
         buttons = QDialogButtonBox()
@@ -59,8 +56,6 @@ class ConfirmConvertDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
-        if self.unlinked_ack is not None:
-            self.unlinked_ack.toggled.connect(self._tick)
         self._timer = QTimer(self, interval=1000)
         self._timer.timeout.connect(self._tick)
         self._timer.start()
@@ -78,4 +73,4 @@ class ConfirmConvertDialog(QDialog):
             self.confirm.setEnabled(False)
             return
         self.countdown.setText(self.tr("Quote valid for {s} s").format(s=left))
-        self.confirm.setEnabled(self.unlinked_ack is None or self.unlinked_ack.isChecked())
+        self.confirm.setEnabled(True)

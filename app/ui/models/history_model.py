@@ -15,6 +15,7 @@ from app.ui.models.wallet_models import status_text
 
 PAGE = 200
 CONVERSIONS = ("sell", "buy", "swap")
+PARTNER_OPS = ("redeem", "issue", "release")  # a conversion's answer from the partner
 BRIDGED = ("withdraw", "deposit")  # ledger kinds whose chain transaction joins their row
 CHAIN = "chain"
 
@@ -29,6 +30,10 @@ def kind_name(kind: str) -> str:
         "sell": translate("History", "Points → MLK"),
         "buy": translate("History", "MLK → points"),
         "swap": translate("History", "Points → points"),
+        "redeem": translate("History", "Redeemed at the partner"),
+        "issue": translate("History", "Issued at the partner"),
+        "release": translate("History", "Conversion returned"),
+        "unlink": translate("History", "Partner unlinked"),
         "expire": translate("History", "Expired"),
         "withdraw": translate("History", "Withdrawal"),
         "withdraw_settle": translate("History", "Withdrawal settled"),
@@ -270,6 +275,24 @@ def summary(row: Row) -> str:
             give=amt("from", "amount_in"), get=amt("to", "amount_out"),
             price=fmt.price(Decimal(memo.get("price", 0))),
             fee=fmt.mlk(int(memo.get("fee", 0)), None))
+    if kind in PARTNER_OPS or kind == "unlink":
+        partner = fmt.asset_name(memo.get("partner", ""))
+        points = fmt.points(int(memo.get("points", 0)))
+        if kind == "redeem":
+            return translate("History", "{partner} took {points} from your account there for "
+                                        "the conversion; it is complete.").format(
+                partner=partner, points=points)
+        if kind == "issue":
+            return translate("History", "{partner} added {points} to your account there; the "
+                                        "conversion is complete.").format(
+                partner=partner, points=points)
+        if kind == "unlink":
+            return translate("History", "{partner} was unlinked: its {points} are no longer "
+                                        "shown in MiL.k (they stay at {partner}).").format(
+                partner=partner, points=points)
+        return translate("History", "{partner} did not move {points}, so the conversion was "
+                                    "undone and what it held is back: {reason}").format(
+            partner=partner, points=points, reason=memo.get("reason", ""))
     if kind == "sync":
         change = sum(row.changes.values())
         return translate("History", "{partner} reported your points: {change}.").format(

@@ -25,13 +25,14 @@ from app.core.history_filter import HistoryFilter
 from app.ui import fmt
 from app.ui.backend import LEDGER, WALLET
 from app.ui.errors import explain
-from app.ui.models.history_model import CHAIN, CONVERSIONS, HistoryModel, summary
+from app.ui.models.history_model import CHAIN, CONVERSIONS, PARTNER_OPS, HistoryModel, summary
 from app.ui.models.wallet_models import status_text
 from app.ui.pages.base import Page
 from app.ui.widgets.common import button, captioned, muted, pick_file
 from app.ui.widgets.reflow import Flow
 
-KIND_FILTERS = (("all", None), ("conversions", CONVERSIONS), ("sync", ("sync",)),
+KIND_FILTERS = (("all", None), ("conversions", CONVERSIONS + PARTNER_OPS),
+                ("sync", ("sync", "unlink")),
                 ("expire", ("expire",)),
                 ("bridge", ("withdraw", "withdraw_settle", "withdraw_reverse", "deposit")),
                 ("chain", ()))

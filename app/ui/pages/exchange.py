@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -28,6 +28,7 @@ QUOTE_DELAY_MS = 350
 
 class ExchangePage(Page):
     areas = frozenset({LEDGER, PARTNERS, PRICES})
+    link_requested = Signal(str)  # partner code: the user asked to link it from here
 
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent)
@@ -108,6 +109,10 @@ class ExchangePage(Page):
         self.link_hint = label("", "Warning", wrap=True)
         self.link_hint.hide()
         form.layout_.insertWidget(form.layout_.indexOf(self.problem), self.link_hint)
+        self.link_button = button(link=True)  # opens the link dialog of that partner
+        self.link_button.hide()
+        self.link_button.clicked.connect(self._ask_to_link)
+        form.layout_.insertWidget(form.layout_.indexOf(self.problem), self.link_button)
         self.result.layout_.addStretch(1)  # beside the form it is as tall as the form
         self.result.hide()
         row.addWidget(self.result)
@@ -211,8 +216,8 @@ class ExchangePage(Page):
         self._render_link_hint()
         self.amount.setProperty("invalid", False)
         self.amount.style().polish(self.amount)
-        if not self.amount.text().strip():
-            self._render_quote()
+        if not self.amount.text().strip() or self._unlinked_partner() is not None:
+            self._render_quote()  # nothing to quote: the link hint says why
             return
         self._debounce.start()
 
@@ -323,24 +328,30 @@ class ExchangePage(Page):
 
         return MANUAL_PRICE in quote.warnings
 
-    def _unlinked_target(self) -> str | None:
-        """The partner whose unlinked membership would receive the points bought: the quote's
-        own warning once there is a quote, the link state while typing."""
-        from app.core.services.exchange import NOT_LINKED
-
-        dst = self.to_box.currentData()
-        partner = self._partner(dst)
-        if self._quote is not None:
-            return fmt.partner_name(partner) if NOT_LINKED in self._quote.warnings else None
-        return fmt.partner_name(partner) if partner and dst not in self._linked else None
+    def _unlinked_partner(self):
+        """A partner of this trade whose membership is not linked: points are converted in
+        the member's account at the partner, so the core refuses the trade until it is."""
+        for code in (self.from_box.currentData(), self.to_box.currentData()):
+            partner = self._partner(code)
+            if partner is not None and code not in self._linked:
+                return partner
+        return None
 
     def _render_link_hint(self) -> None:
-        name = self._unlinked_target()
-        self.link_hint.setVisible(bool(name))
-        if name:
+        partner = self._unlinked_partner()
+        self.link_hint.setVisible(partner is not None)
+        self.link_button.setVisible(partner is not None)
+        if partner is not None:
+            name = fmt.partner_name(partner)
             self.link_hint.setText(self.tr(
-                "{partner} is not linked: points bought now stay in MiL.k until you link your "
-                "{partner} membership on the Partners page.").format(partner=name))
+                "{partner} is not linked. Points are converted in your {partner} account at "
+                "{partner} itself, so link your membership first.").format(partner=name))
+            self.link_button.setText(self.tr("Link {partner}…").format(partner=name))
+
+    def _ask_to_link(self) -> None:
+        partner = self._unlinked_partner()
+        if partner is not None:
+            self.link_requested.emit(partner.code)
 
     def _count_down(self) -> None:
         if self._quote is None or not self.backend.is_ready:
@@ -396,7 +407,6 @@ class ExchangePage(Page):
             return
         quote = self._quote
         self.dialog = ConfirmConvertDialog(quote, self.backend.services.ctx.clock.now, self,
-                                           unlinked=self._unlinked_target(),
                                            manual_price=self._manual_price(quote))
         self.dialog.accepted.connect(lambda: self._execute(quote))
         self.dialog.open()
@@ -413,8 +423,20 @@ class ExchangePage(Page):
         self.amount.clear()
 
     def _render_receipt(self, c) -> None:
-        self.result_text.setText(self.tr("Converted {give} into {get}.").format(
-            give=fmt.amount(c.from_asset, c.amount_in), get=fmt.amount(c.to_asset, c.amount_out)))
+        give, get = fmt.amount(c.from_asset, c.amount_in), fmt.amount(c.to_asset, c.amount_out)
+        if c.status == "pending":
+            where = ", ".join(self._asset_name(code) for code in c.pending_at)
+            text = self.tr("{give} into {get}: pending at {partner}. It is held in your ledger "
+                           "and completes (or is returned) when the partner answers; the next "
+                           "sync asks again.").format(give=give, get=get, partner=where)
+        elif c.status == "partial":
+            text = self.tr("{give} were converted, but {get} could not be delivered.").format(
+                give=give, get=get)
+            if c.note:
+                text += " " + c.note
+        else:
+            text = self.tr("Converted {give} into {get}.").format(give=give, get=get)
+        self.result_text.setText(text)
         self.result_entry.setText(self.tr("Ledger entry #{seq} · {hash}").format(
             seq=c.entry.seq, hash=c.entry.hash))
 

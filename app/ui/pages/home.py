@@ -45,6 +45,8 @@ class PartnerCard(Card):
         if holding.mlk_value is not None:
             worth += " · " + self.tr("{} now").format(fmt.mlk(holding.mlk_value, 2))
         self.layout_.addWidget(muted(worth))
+        if holding.pending_out or holding.pending_in:
+            self.layout_.addWidget(label(self._pending_text(holding), "Muted"))
         if holding.expiring:
             when = fmt.short_day(holding.next_expiry)
             warn = label(self.tr("{points} expire by {day}").format(
@@ -52,6 +54,17 @@ class PartnerCard(Card):
             self.layout_.addWidget(warn)
         else:
             self.layout_.addWidget(muted(self.tr("Nothing expires within 30 days")))
+
+    def _pending_text(self, holding) -> str:
+        name = fmt.partner_name(holding.partner)
+        parts = []
+        if holding.pending_out:
+            parts.append(self.tr("{points} leaving: pending at {partner}").format(
+                points=fmt.points(holding.pending_out), partner=name))
+        if holding.pending_in:
+            parts.append(self.tr("{points} arriving: pending at {partner}").format(
+                points=fmt.points(holding.pending_in), partner=name))
+        return " · ".join(parts)
 
     def mouseReleaseEvent(self, event) -> None:
         self.clicked.emit(self.code)
