@@ -8,6 +8,8 @@ import sys
 
 import pytest
 
+from tests.support.profiles import demo_profile_without_wallet
+
 PW = "correct-horse-battery"
 EXCHANGE = "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed"  # an EIP-55 example, as "Upbit"
 
@@ -21,18 +23,6 @@ class Milk:
                              capture_output=True, text=True, input=stdin, timeout=120)
         doc = json.loads(out.stdout)  # --json: exactly one document, even on errors
         return out.returncode, doc
-
-
-def demo_profile_without_wallet(data_dir) -> None:
-    """What `milk init --demo` makes, less the presenter's wallet (these tests make their own).
-    In-process: the `milk` entry point always seeds the demo key."""
-    from app.core.services import Services
-
-    svc = Services.open(data_dir)
-    try:
-        svc.admin.init(demo=True)
-    finally:
-        svc.close()
 
 
 @pytest.fixture(scope="module")

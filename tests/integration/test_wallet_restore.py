@@ -13,6 +13,7 @@ from app.core.services import Services
 from app.core.services.wallet import DEMO_PASSWORD, DEMO_SERVICE
 from tests.core.test_keys import JUNK, JUNK_ADDRESS, JUNK_KEY
 from tests.support.cli import MilkCLI
+from tests.support.profiles import demo_profile_without_wallet
 
 PW = "password123"
 
@@ -210,7 +211,7 @@ def test_without_a_usable_keyring_the_demo_wallet_is_watch_only(open_profile,
 def test_export_import_forget_through_the_cli(secret_service, tmp_path):
     env = {**secret_service.env, "MILK_PASSWORD": PW, "MILK_KEYSTORE_PASSWORD": PW}
     milk = MilkCLI(tmp_path / "p", env)
-    assert milk("init", "--demo").code == 0
+    demo_profile_without_wallet(tmp_path / "p")
     try:
         assert milk("wallet", "import", stdin=JUNK_KEY + "\n").code == 0
         target = tmp_path / "backup" / "key.json"
