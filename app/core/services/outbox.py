@@ -400,7 +400,7 @@ class Outbox:
         now = iso(self.ctx.clock.now())
         row.state, row.outcome, row.done_seq, row.updated_at = DONE, outcome, seq, now
         if row.leg == 0:
-            following = s.get(PartnerOp, _other_key(row))
+            following = s.get(PartnerOp, other_leg_key(row))
             if following is not None and following.state == WAITING:
                 # A redeem applied lets the swap's issue go; one released took it along.
                 following.state = OPEN if outcome == APPLIED else DONE
@@ -482,5 +482,6 @@ def _entry_key(op_key: str, outcome: str) -> str:
     return f"partner:{op_key}:{outcome}"
 
 
-def _other_key(row: PartnerOp) -> str:
+def other_leg_key(row: PartnerOp) -> str:
+    """The key of the other leg of `row`'s swap."""
     return row.key.rsplit(".", 1)[0] + (f".{ISSUE}" if row.kind == REDEEM else f".{REDEEM}")
