@@ -1,7 +1,7 @@
 """`milk-wallet`: start the desktop app.
 
   milk-wallet [--data-dir DIR] [--demo [--tour]] [--presenter] [--lang ko|en]
-              [--theme light|dark] [--screenshot DIR] [--exit-after-paint]
+              [--theme light|dark] [--screenshot DIR [--size WxH]] [--exit-after-paint]
 
 The window appears first; the profile opens in the background (web3 and py-evm load only
 when the wallet is first used)."""
@@ -20,11 +20,23 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--lang", choices=["ko", "en"])
     p.add_argument("--theme", choices=["light", "dark"])
     p.add_argument("--screenshot", metavar="DIR", help="render every page to PNG and exit")
+    p.add_argument("--size", metavar="WxH", type=_size,
+                   help="the window's size in logical pixels, e.g. 960x540")
     p.add_argument("--tour", action="store_true",
                    help="with --demo: a hands-free guided tour for a partner meeting")
     p.add_argument("--exit-after-paint", action="store_true",
                    help="exit 0 after the first populated paint of Home (start-up timing)")
     return p.parse_args(argv)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not WIDTHxHEIGHT, e.g. 960x540") from None
+    if width < 1 or height < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: both sides must be positive")
+    return width, height
 
 
 def profile_dir(args) -> Path:
@@ -62,7 +74,10 @@ def main(argv: list[str] | None = None) -> int:
 
     backend = Backend(profile_dir(args), demo=args.demo, parent=app)  # Qt owns it, not the GC
     window = MainWindow(backend, languages, prefs)
-    window.resize_within_screen(QSize(1600, 1000) if args.presenter else QSize(1280, 860))
+    if args.size:
+        window.resize(QSize(*args.size))
+    else:
+        window.resize_within_screen(QSize(1600, 1000) if args.presenter else QSize(1280, 860))
     if args.presenter:  # for this run, without changing the saved choice
         window.display.set_presenter(True, remember=False)
     if args.screenshot:

@@ -1414,21 +1414,6 @@
         <translation>포인트 → 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/models/history_model.py" line="33"/>
-        <source>Redeemed at the partner</source>
-        <translation>제휴사에서 차감됨</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/history_model.py" line="34"/>
-        <source>Issued at the partner</source>
-        <translation>제휴사에서 적립됨</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/models/history_model.py" line="35"/>
-        <source>Conversion returned</source>
-        <translation>교환 반환됨</translation>
-    </message>
-    <message>
         <location filename="../../app/ui/models/history_model.py" line="36"/>
         <source>Partner unlinked</source>
         <translation>제휴사 연결 해제</translation>
@@ -1563,6 +1548,21 @@
         <location filename="../../app/ui/models/history_model.py" line="203"/>
         <source>Time</source>
         <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="33"/>
+        <source>Redeemed</source>
+        <translation>차감 완료</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="34"/>
+        <source>Issued</source>
+        <translation>적립 완료</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/models/history_model.py" line="35"/>
+        <source>Returned</source>
+        <translation>반환</translation>
     </message>
     <message>
         <location filename="../../app/ui/models/history_model.py" line="204"/>

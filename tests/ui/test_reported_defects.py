@@ -337,7 +337,7 @@ def test_a_withdrawal_is_one_item_with_both_parts(make_app, qtbot):
     assert len(withdrawals) == 1 and withdrawals[0].source == "ledger"
     assert withdrawals[0].chain is not None
     row = model.rows.index(withdrawals[0])
-    assert model.index(row, 3).data() == "−30 MLK  →  wallet +30 MLK"
+    assert model.index(row, 3).data() == "−30 MLK → wallet +30 MLK"
     window.activity.table.selectRow(row)
     details = window.activity.details.toPlainText()
     assert withdrawals[0].chain.tx_hash in details and "confirmed" in details

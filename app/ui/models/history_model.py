@@ -30,9 +30,9 @@ def kind_name(kind: str) -> str:
         "sell": translate("History", "Points → MLK"),
         "buy": translate("History", "MLK → points"),
         "swap": translate("History", "Points → points"),
-        "redeem": translate("History", "Redeemed at the partner"),
-        "issue": translate("History", "Issued at the partner"),
-        "release": translate("History", "Conversion returned"),
+        "redeem": translate("History", "Redeemed"),  # at the partner: the sale is complete
+        "issue": translate("History", "Issued"),  # at the partner: the purchase is complete
+        "release": translate("History", "Returned"),  # the partner did not move the points
         "unlink": translate("History", "Partner unlinked"),
         "expire": translate("History", "Expired"),
         "withdraw": translate("History", "Withdrawal"),
@@ -211,8 +211,8 @@ class HistoryModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._cell(row, index.column())
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._cell(row, index.column())  # a narrow column elides; hover shows all
         if role == Qt.ItemDataRole.UserRole:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
@@ -226,10 +226,10 @@ class HistoryModel(QAbstractTableModel):
             return row.title
         if column == 2:
             return describe(row, self.names)
-        text = "  ".join(fmt.signed(asset, units) for asset, units in sorted(row.changes.items()))
+        text = " ".join(fmt.signed(asset, units) for asset, units in sorted(row.changes.items()))
         if row.chain is not None:  # the other part: MLK arriving in, or leaving, the wallet
             wallet = _onchain_change(row.chain).get("MLK", 0)
-            text += "  →  " + translate("History", "wallet {}").format(fmt.signed("MLK", wallet))
+            text += " → " + translate("History", "wallet {}").format(fmt.signed("MLK", wallet))
         return text
 
 
@@ -241,10 +241,10 @@ def describe(row: Row, names: dict[str, str] | None = None) -> str:
         to = d.note or fmt.address(f"{d.recipient[:8]}…{d.recipient[-6:]}")
         return translate("History", "to {to} · {status}").format(to=to, status=status_text(d))
     memo = d.memo
-    if row.kind in CONVERSIONS:
+    if row.kind in CONVERSIONS or (row.kind in PARTNER_OPS and memo.get("from")):
         return f"{names.get(memo.get('from'), memo.get('from'))} → " \
                f"{names.get(memo.get('to'), memo.get('to'))}"
-    if row.kind in ("sync", "expire") and memo.get("partner"):
+    if row.kind in ("sync", "expire", "unlink") + PARTNER_OPS and memo.get("partner"):
         return names.get(memo["partner"], memo["partner"])
     if memo.get("tx_hash"):
         return memo["tx_hash"][:18] + "…"

@@ -80,7 +80,11 @@ class ActivityPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, ems in ((0, 11), (1, 11), (3, 15)):
+        # the time with its zone, uncut in either language; the details column takes the rest
+        stamp = max(self.fontMetrics().horizontalAdvance(t)
+                    for t in ("Dec 31, 2026 23:59 KST", "2026. 12. 31. 23:59 KST"))
+        header.resizeSection(0, stamp + em)
+        for column, ems in ((1, 10), (3, 15)):
             header.resizeSection(column, ems * em)
         self.details = QTextBrowser()
         self.details.setOpenLinks(False)
