@@ -250,3 +250,13 @@ def test_switching_to_korean_leaves_no_english_behind(make_app, qtbot):
     settle(qtbot, backend)
     leaks = _english_leaks(window, patterns)
     assert leaks == [], "\n".join(map(str, leaks))
+
+
+@pytest.mark.parametrize("size", ["abc", "960", "960x", "0x540", "-5x10"])
+def test_a_window_size_that_is_not_width_by_height_is_refused(size, capsys):
+    from app.ui.app import parse_args
+
+    with pytest.raises(SystemExit) as e:
+        parse_args(["--size", size])
+    assert e.value.code == 2 and "--size" in capsys.readouterr().err
+    assert parse_args(["--size", "960x540"]).size == (960, 540)
