@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from app.core.services import Services
 from tests.reliability.conftest import ledger_facts
 from tests.support.cli import MilkCLI, milk_in_process
 
@@ -293,9 +294,14 @@ def catalogue(demo_template, tmp_path_factory):
     run = lambda *a: milk_in_process(profile, *a).json  # noqa: E731
     assert run("wallet", "watch", ADDR)["ok"]
     assert run("wallet", "balance")["ok"]  # the demo chain's files exist from first use on
-    # so does an in-process partner's own database (Delicar's: the demo does not link it)
-    assert run("link", "DELICAR", "--member-id", "abc-12", "--code", "000000")["error"][
-        "code"] == "unknown_member"
+    # so does each in-process partner's own database (Delicar's too, which the demo does not
+    # link): opening its connector opens it
+    svc = Services.open(profile)
+    try:
+        for partner in svc.ctx.catalog:
+            svc.ctx.connector(partner)
+    finally:
+        svc.close()
     used = run("quote", "YANOLJA", "MLK", "2000")["quote_id"]
     assert run("convert", "--quote", used, "--key", "first")["ok"]
     expired = run("quote", "YANOLJA", "MLK", "2000")["quote_id"]
