@@ -442,9 +442,6 @@ def wallet_reveal(svc, args) -> Result:
 
 
 def wallet_keyring(svc, args) -> Result:
-    from app.core.keys.backend import current_backend
-
-    current_backend()  # one that cannot even be loaded is an error (exit 4), not a diagnosis
     info = svc.wallet.keyring()
     return Result({"backend": info.name, "label": info.label, "accepted": info.accepted,
                    "reason": info.reason}).say(

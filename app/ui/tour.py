@@ -77,6 +77,7 @@ class Tour(QObject):
         self.caption = Caption(window)
         self.captions: list[str] = []
         self.problem = ""
+        self.stuck_at = ""  # where in the script a step timed out (for a bug report)
         self._steps = None
         self._waiting = None
         self._timer = QTimer(self, interval=POLL_MS)
@@ -94,6 +95,7 @@ class Tour(QObject):
             return
         if isinstance(w, Wait) and not w.ready():
             if time.monotonic() > w.deadline:
+                self.stuck_at = _where(self._steps)
                 self._end(False, "a step did not finish in time")
             return
         self._advance()
@@ -221,3 +223,11 @@ class Tour(QObject):
         yield self.say(self.tr("Sent to Upbit (demo) and confirmed on the chain."))
         send.accept()
         yield self.idle()
+
+
+def _where(steps) -> str:
+    """The script's line a generator is paused at (following `yield from`)."""
+    while getattr(steps, "gi_yieldfrom", None) is not None:
+        steps = steps.gi_yieldfrom
+    frame = getattr(steps, "gi_frame", None)
+    return f"{frame.f_code.co_name}, line {frame.f_lineno}" if frame else ""

@@ -57,196 +57,196 @@
 <context>
     <name>ActivityPage</name>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="120"/>
-        <location filename="../../app/ui/pages/activity.py" line="136"/>
+        <location filename="../../app/ui/pages/activity.py" line="124"/>
+        <location filename="../../app/ui/pages/activity.py" line="140"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>All activity</source>
         <translation>전체 활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>Conversions</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="122"/>
+        <location filename="../../app/ui/pages/activity.py" line="126"/>
         <source>Partner syncs</source>
         <translation>제휴사 동기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="123"/>
+        <location filename="../../app/ui/pages/activity.py" line="127"/>
         <source>Expired points</source>
         <translation>소멸된 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="123"/>
+        <location filename="../../app/ui/pages/activity.py" line="127"/>
         <source>Withdrawals and deposits</source>
         <translation>출금 및 입금</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="124"/>
+        <location filename="../../app/ui/pages/activity.py" line="128"/>
         <source>Chain transactions</source>
         <translation>체인 거래</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="126"/>
+        <location filename="../../app/ui/pages/activity.py" line="130"/>
         <source>All time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="126"/>
+        <location filename="../../app/ui/pages/activity.py" line="130"/>
         <source>Last 7 days</source>
         <translation>최근 7일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="126"/>
+        <location filename="../../app/ui/pages/activity.py" line="130"/>
         <source>Last 30 days</source>
         <translation>최근 30일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="127"/>
+        <location filename="../../app/ui/pages/activity.py" line="131"/>
         <source>Last 12 months</source>
         <translation>최근 12개월</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="129"/>
+        <location filename="../../app/ui/pages/activity.py" line="133"/>
         <source>Search details, hashes, addresses</source>
         <translation>내용, 해시, 주소 검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="132"/>
+        <location filename="../../app/ui/pages/activity.py" line="136"/>
         <source>Show</source>
         <translation>종류</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="132"/>
+        <location filename="../../app/ui/pages/activity.py" line="136"/>
         <source>Asset</source>
         <translation>자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="133"/>
+        <location filename="../../app/ui/pages/activity.py" line="137"/>
         <source>Period</source>
         <translation>기간</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="133"/>
+        <location filename="../../app/ui/pages/activity.py" line="137"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="137"/>
+        <location filename="../../app/ui/pages/activity.py" line="141"/>
         <source>Details of the selected entry</source>
         <translation>선택한 항목의 세부 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="149"/>
+        <location filename="../../app/ui/pages/activity.py" line="153"/>
         <source>All assets</source>
         <translation>모든 자산</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="184"/>
+        <location filename="../../app/ui/pages/activity.py" line="188"/>
         <source>Loading…</source>
         <translation>불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="193"/>
+        <location filename="../../app/ui/pages/activity.py" line="197"/>
         <source>No activity matches these filters.</source>
         <translation>이 조건에 맞는 활동이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="194"/>
+        <location filename="../../app/ui/pages/activity.py" line="198"/>
         <source>Nothing here yet.</source>
         <translation>아직 내역이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="196"/>
+        <location filename="../../app/ui/pages/activity.py" line="200"/>
         <source>{n} shown</source>
         <translation>{n}건 표시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="197"/>
+        <location filename="../../app/ui/pages/activity.py" line="201"/>
         <source>scroll for more</source>
         <translation>스크롤하면 더 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="208"/>
+        <location filename="../../app/ui/pages/activity.py" line="212"/>
         <source>Select a row to see its details, including the ledger hash.</source>
         <translation>항목을 선택하면 원장 해시를 포함한 상세 내용을 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="219"/>
+        <location filename="../../app/ui/pages/activity.py" line="223"/>
         <source>Ledger entry</source>
         <translation>원장 항목</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="219"/>
+        <location filename="../../app/ui/pages/activity.py" line="223"/>
         <source>Hash</source>
         <translation>해시</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="223"/>
+        <location filename="../../app/ui/pages/activity.py" line="227"/>
         <source>On chain</source>
         <translation>체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="228"/>
+        <location filename="../../app/ui/pages/activity.py" line="232"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="228"/>
+        <location filename="../../app/ui/pages/activity.py" line="232"/>
         <source>To</source>
         <translation>받는 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="223"/>
-        <location filename="../../app/ui/pages/activity.py" line="228"/>
+        <location filename="../../app/ui/pages/activity.py" line="227"/>
+        <location filename="../../app/ui/pages/activity.py" line="232"/>
         <source>Transaction</source>
         <translation>트랜잭션</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="138"/>
-        <location filename="../../app/ui/pages/activity.py" line="246"/>
+        <location filename="../../app/ui/pages/activity.py" line="142"/>
+        <location filename="../../app/ui/pages/activity.py" line="250"/>
         <source>Export statement</source>
         <translation>거래 내역 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="139"/>
+        <location filename="../../app/ui/pages/activity.py" line="143"/>
         <source>One row per entry, in your language, with partner names and KRW values (CSV)</source>
         <translation>항목마다 한 줄, 사용 중인 언어로 제휴사 이름과 원화 가치를 담은 파일 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="141"/>
-        <location filename="../../app/ui/pages/activity.py" line="251"/>
+        <location filename="../../app/ui/pages/activity.py" line="145"/>
+        <location filename="../../app/ui/pages/activity.py" line="255"/>
         <source>Ledger export</source>
         <translation>원장 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="142"/>
+        <location filename="../../app/ui/pages/activity.py" line="146"/>
         <source>Every posting with its account, exact amount, key and hash (CSV)</source>
         <translation>모든 분개를 계정, 정확한 금액, 키, 해시와 함께 담은 파일 (CSV)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="235"/>
+        <location filename="../../app/ui/pages/activity.py" line="239"/>
         <source>Hide technical details</source>
         <translation>기술 정보 숨기기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="236"/>
+        <location filename="../../app/ui/pages/activity.py" line="240"/>
         <source>Technical details</source>
         <translation>기술 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="261"/>
+        <location filename="../../app/ui/pages/activity.py" line="265"/>
         <source>Exporting…</source>
         <translation>내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/activity.py" line="269"/>
+        <location filename="../../app/ui/pages/activity.py" line="273"/>
         <source>Exported {n} entries to {path}</source>
         <translation>{n}건을 {path}에 내보냈습니다</translation>
     </message>
@@ -354,31 +354,21 @@
     </message>
     <message>
         <location filename="../../app/ui/dialogs/confirm_convert.py" line="46"/>
-        <source>The points move in your account at {partners}: if the answer is slow, the conversion shows as pending there until it arrives.</source>
-        <translation>포인트는 {partners}의 내 계정에서 움직입니다. 응답이 늦으면 응답이 올 때까지 그곳에서 대기 중으로 표시됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="48"/>
-        <source> and </source>
-        <translation>, </translation>
-    </message>
-    <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="52"/>
         <source>Convert</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="55"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="49"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="71"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="65"/>
         <source>This quote has expired. Close this and get a new quote.</source>
         <translation>견적이 만료되었습니다. 이 창을 닫고 새 견적을 받으세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/dialogs/confirm_convert.py" line="75"/>
+        <location filename="../../app/ui/dialogs/confirm_convert.py" line="69"/>
         <source>Quote valid for {s} s</source>
         <translation>견적 유효 시간 {s}초</translation>
     </message>

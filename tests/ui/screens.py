@@ -125,6 +125,10 @@ class Env:
         if top in self.windows:
             return
         self._settle_all()  # what the dialog asked for arrives while it is still there
+        from shiboken6 import isValid
+
+        if not isValid(top):  # a question that deletes itself once answered
+            return
         if isinstance(top, QDialog):
             top.done(QDialog.DialogCode.Rejected)  # no "are you sure?" on the way out
         top.close()

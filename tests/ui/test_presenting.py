@@ -74,7 +74,7 @@ def test_the_guided_tour_runs_to_the_end_on_its_own(make_app, qtbot, secret_serv
     tour = Tour(window, pace_ms=40)
     with qtbot.waitSignal(tour.finished, timeout=120_000) as done:
         tour.start()
-    assert done.args == [True], tour.problem
+    assert done.args == [True], f"{tour.problem} ({tour.stuck_at})"
     assert window.stack.currentIndex() == HOME  # it ends on Home
     assert len(tour.captions) >= 6 and not tour.caption.isVisible()
     after = backend.services.points.overview()

@@ -24,23 +24,24 @@ def test_expiring_points_are_announced_once(make_app, qtbot):
 
 
 def test_a_sync_that_changes_a_balance_is_announced(make_app, qtbot):
-    from app.core.clock import iso
-    from app.core.ledger.schema import Link
+    from app.partner_server.store import Store
 
-    def linked_a_month_ago(svc):
-        with svc.ctx.db.write() as s:  # the demo partner pays new points every 30 days
-            for link in s.query(Link).filter(Link.partner == "YANOLJA"):
-                link.linked_at = iso(svc.ctx.clock.now() - timedelta(days=31))
-
-    window, backend = make_app(before=linked_a_month_ago)
+    window, backend = make_app()
     tray = window.tray
     settle(qtbot, backend)
     tray.history.clear()
+    svc = backend.services
+    # the member earns points at Yanolja itself (a stay): the partner's own books change
+    store = Store.open(svc.ctx.partners_dir / "YANOLJA", now=svc.ctx.clock.now)
+    try:
+        store.add_points("demo-jiwoo", 5_000, svc.ctx.clock.today() + timedelta(days=365))
+    finally:
+        store.close()
     tray.sync_in_background()
     qtbot.waitUntil(lambda: any("Yanolja balance changed" == t for t, _ in tray.history),
                     timeout=10_000)
     text = dict(tray.history)["Yanolja balance changed"]
-    assert text.startswith("+") and "since the last sync" in text
+    assert text.startswith("+5,000") and "since the last sync" in text
 
 
 def test_reminders_can_be_switched_off_and_timed(make_app, qtbot):

@@ -269,9 +269,12 @@ class Notary:
                 note += (f" (a new profile replaced profile {key.replaces.get('profile')} at "
                          f"this location on {key.created_at[:10]})")
             db_profile = _profile_id(session)
+            if writing and head_seq == 0 and (data is None or (
+                    db_profile is None and cp is not None and cp.head_seq == 0)):
+                # Nothing was ever committed here, or the very first commit died with the
+                # process that signed it (its key and checkpoint outlived it): start afresh
+                return Assessment(True, note, RESTART, None, None)
             if data is None:
-                if writing and head_seq == 0:
-                    return Assessment(True, note, RESTART, None, None)
                 problems.append((None, f"the signed checkpoint {self.path} is missing"))
             elif cp is not None and not cp.signature_valid(key.public_key):
                 problems.append((None, "the checkpoint beside the ledger was not signed with "

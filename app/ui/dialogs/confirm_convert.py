@@ -40,12 +40,6 @@ class ConfirmConvertDialog(QDialog):
         box.addLayout(grid)
         box.addWidget(muted(self.tr("If the price moves beyond this limit before TICA books it, "
                                     "nothing happens and you will be told why."), wrap=True))
-        partners = [fmt.asset_name(leg.partner) for leg in t.legs]
-        if partners:
-            box.addWidget(muted(self.tr(
-                "The points move in your account at {partners}: if the answer is slow, the "
-                "conversion shows as pending there until it arrives.").format(
-                    partners=self.tr(" and ").join(partners)), wrap=True))
         self.countdown = muted()
         box.addWidget(self.countdown)
         buttons = QDialogButtonBox()
