@@ -57,6 +57,7 @@ class Caption(QLabel):
     def _place(self) -> None:
         window = self.parentWidget()
         width = max(200, min(900, window.width() - 80))
+        self.ensurePolished()  # the style sheet's type size and padding, before measuring
         self.setFixedWidth(width)
         self.setFixedHeight(self.heightForWidth(width))
         self.move((window.width() - width) // 2, window.height() - self.height() - 28)

@@ -106,9 +106,9 @@ class ForgetKeyDialog(QDialog):
         super().__init__(parent)
         self.address, self._on_confirmed = address, on_confirmed
         self.setWindowTitle(self.tr("Remove the key from this computer"))
-        self.setMinimumWidth(440)
         box = QVBoxLayout(self)
         box.setContentsMargins(22, 20, 22, 18)
+        at_least(self, 440)  # and wider when its content (in presenter type) needs it
         box.addWidget(label(self.tr("Remove the key from this computer"), "SectionTitle"))
         box.addWidget(muted(self.tr(
             "The key of {address} is removed from this computer's keyring. The profile keeps "
