@@ -70,7 +70,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def profile_dir(args) -> Path:
-    from app.core.services.context import resolve_data_dir
+    from app.core.profile_dir import resolve_data_dir
 
     if args.demo and not args.data_dir:
         return resolve_data_dir(None).with_name(resolve_data_dir(None).name + " Demo")
@@ -90,7 +90,6 @@ def main(argv: list[str] | None = None) -> int:
     from app.ui.main_window import MainWindow
 
     trace.mark("imports done")
-    start_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MiL.k Wallet")
     app.setOrganizationName("MiLk")
@@ -123,6 +122,12 @@ def main(argv: list[str] | None = None) -> int:
         window.home_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
         backend.ready.connect(lambda: _first_run(window, backend))
+    # The log starts once the window has painted (or the profile is open, if sooner): its
+    # folder's name comes with the core (SQLAlchemy and all), which the GUI thread need not
+    # load before the first frame.
+    logging_started = []
+    for ready in (window.first_painted, backend.ready, backend.open_failed):
+        ready.connect(lambda *_: logging_started or logging_started.append(start_logging()))
     backend.open_failed.connect(lambda e: _fatal(window, e))
     if trace.enabled:
         backend.ready.connect(lambda: trace.mark("profile open"))

@@ -113,6 +113,46 @@ def test_exit_after_paint_exits_zero_once_home_is_populated(tmp_path):
     assert (tmp_path / "p" / "ledger.sqlite3").exists()  # it really opened the profile
 
 
+STARTUP_MILESTONES = ["entry module imported", "imports done", "window shown",
+                      "first frame painted", "profile open", "Home populated"]
+
+
+def test_startup_trace_prints_each_milestone_in_order_with_rising_times(tmp_path):
+    """The window comes before the core: SQLAlchemy and the services load after the first
+    frame, while the profile opens."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-m", "app", "--demo", "--data-dir",
+                          str(tmp_path / "p"), "--exit-after-paint", "--startup-trace"],
+                         env=env, timeout=120, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    marks = [line.split(None, 3)[1:] for line in out.stderr.splitlines()
+             if line.startswith("startup-trace ")]
+    assert [m[2] for m in marks] == STARTUP_MILESTONES
+    times = [float(m[0]) for m in marks]
+    assert times == sorted(times) and times[0] >= 0
+    assert "startup-trace" not in subprocess.run(
+        [sys.executable, "-m", "app", "--demo", "--data-dir", str(tmp_path / "p"),
+         "--exit-after-paint"], env=env, timeout=120, capture_output=True, text=True).stderr
+
+
+def test_the_window_is_shown_before_the_core_loads(tmp_path):
+    code = (
+        "import sys\n"
+        "import app.ui.app as entry\n"
+        "marks = []\n"
+        "entry.StartupTrace.mark = lambda self, m: marks.append((m, 'sqlalchemy' in "
+        "sys.modules, 'app.core.services' in sys.modules))\n"
+        f"code = entry.main(['--demo', '--data-dir', r'{tmp_path / 'p'}', "
+        "'--exit-after-paint', '--startup-trace'])\n"
+        "print(dict((m, a or b) for m, a, b in marks))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.returncode == 0, out.stderr
+    loaded = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 (our own print)
+    assert loaded["window shown"] is False and loaded["Home populated"] is True
+
+
 def test_screenshot_mode_renders_every_page_in_both_languages(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-m", "app", "--demo", "--data-dir",
