@@ -56,11 +56,28 @@ class AppendGuard:
             self._prove("head", expected, last.seq)
         return head
 
-    def balance(self, account: Account, stored: int) -> None:
-        latest = self.s.execute(
-            select(Posting.seq, Posting.balance_after).where(Posting.account_id == account.id)
-            .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)).first()
+    def balances(self, stored: list[tuple[Account, int]]) -> None:
+        """`balance` for several accounts, their latest postings read in one statement."""
+        if not stored:
+            return
+        latest_id = (select(Posting.id).where(Posting.account_id == Account.id)
+                     .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)
+                     .correlate(Account).scalar_subquery())
+        ids = select(latest_id).where(Account.id.in_([a.id for a, _ in stored]))
+        latest = {row.account_id: row for row in self.s.execute(
+            select(Posting.account_id, Posting.seq, Posting.balance_after)
+            .where(Posting.id.in_(ids.scalar_subquery())))}
+        for account, amount in stored:
+            self.balance(account, amount, latest.get(account.id, False))
+
+    def balance(self, account: Account, stored: int, latest=None) -> None:
+        """`latest`: the account's latest posting (seq, balance_after) when already read,
+        False when it has none."""
         if latest is None:
+            latest = self.s.execute(
+                select(Posting.seq, Posting.balance_after).where(Posting.account_id == account.id)
+                .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)).first()
+        if not latest:
             expected = 0
         elif latest.balance_after is None:  # last moved before format 2: sum it once
             expected = sum(self.s.execute(select(Posting.amount).where(

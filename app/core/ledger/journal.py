@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.clock import iso
@@ -115,7 +115,7 @@ class Journal:
             notary.check_head(self.s, head.seq, head.hash)
         seq = head.seq + 1
         accounts = self._accounts({(ln.owner, ln.asset) for ln in lines})
-        balance_after, balances = self._balances(lines, accounts, guard)
+        balance_after, balances, stored = self._balances(lines, accounts, guard)
         lots, lot_after, terms = self._lots(lines, seq, guard)
 
         created_at = iso(at)
@@ -131,12 +131,19 @@ class Journal:
                                 created_at=created_at, memo=memo_text, prev_hash=head.hash,
                                 hash=digest, format=FORMAT_VERSION))
         self.s.flush()  # the entry row must exist before postings reference it
-        self.s.add_all(Posting(seq=seq, idx=i, account_id=accounts[(p.owner, p.asset)].id,
-                               amount=p.amount, lot_id=p.lot_id, balance_after=balance_after[i],
-                               lot_after=lot_after[i]) for i, p in enumerate(posted))
-        self.s.flush()  # projections are accepted only once their postings exist
-        for account_id, amount in balances.items():
-            self.s.merge(Balance(account_id=account_id, amount=amount))
+        # Postings, then the balances they justify, each in one executemany statement.
+        self.s.execute(insert(Posting), [
+            {"seq": seq, "idx": i, "account_id": accounts[(p.owner, p.asset)].id,
+             "amount": p.amount, "lot_id": p.lot_id, "balance_after": balance_after[i],
+             "lot_after": lot_after[i]} for i, p in enumerate(posted)])
+        changed = [{"account_id": a, "amount": amount} for a, amount in balances.items()
+                   if a in stored]
+        if changed:
+            self.s.execute(update(Balance), changed)
+        new = [{"account_id": a, "amount": amount} for a, amount in balances.items()
+               if a not in stored]
+        if new:
+            self.s.execute(insert(Balance), new)
         for i, lot in enumerate(lots):
             if lot is not None:
                 lot.remaining = lot_after[i]
@@ -167,15 +174,14 @@ class Journal:
         return found
 
     def _balances(self, lines: Sequence[Line], accounts: dict[tuple[str, str], Account],
-                  guard: AppendGuard) -> tuple[list[int], dict[int, int]]:
-        """Each posting's running balance, and each touched account's new balance."""
+                  guard: AppendGuard) -> tuple[list[int], dict[int, int], set[int]]:
+        """Each posting's running balance, each touched account's new balance, and which
+        accounts already have a stored balance row."""
         ids = [a.id for a in accounts.values()]
         stored = dict(self.s.execute(
             select(Balance.account_id, Balance.amount).where(Balance.account_id.in_(ids))).all())
-        before: dict[int, int] = {}
-        for account in accounts.values():
-            before[account.id] = stored.get(account.id, 0)
-            guard.balance(account, before[account.id])
+        before = {account.id: stored.get(account.id, 0) for account in accounts.values()}
+        guard.balances([(account, before[account.id]) for account in accounts.values()])
         running = dict(before)
         after = []
         for ln in lines:
@@ -186,7 +192,7 @@ class Journal:
             if running[account.id] < 0 and not acct.allows_negative(owner):
                 change = running[account.id] - before[account.id]
                 raise shortfall_error(owner, asset, before[account.id], -change)
-        return after, running
+        return after, running, set(stored)
 
     def _lots(self, lines: Sequence[Line], seq: int, guard: AppendGuard):
         """Per posting: its lot (new ones inserted empty), the lot's remaining points after

@@ -167,6 +167,14 @@ class ExchangeService:
 
     def quote(self, from_asset: str, to_asset: str, amount: str | int, exact_out: bool = False,
               slippage_bps: int | None = None) -> Quote:
+        with self.ctx.settings.snapshot():
+            q = self._price_quote(from_asset, to_asset, amount, exact_out, slippage_bps)
+        with self.ctx.db.write() as s:
+            s.add(_quote_record(q))
+        return q
+
+    def _price_quote(self, from_asset: str, to_asset: str, amount: str | int,
+                     exact_out: bool = False, slippage_bps: int | None = None) -> Quote:
         src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
         bps = self._slippage(slippage_bps)
         self._sweep()
@@ -179,13 +187,9 @@ class ExchangeService:
                 (MANUAL_PRICE, price.source == "static"  # the demo's price is manual by design
                  and not self.ctx.settings.get_bool("profile.demo")),) if applies)
         now = self.ctx.clock.now()
-        q = Quote(str(uuid.uuid4()), trade, price, now,
-                  now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")), bps,
-                  warnings)
-        with self.ctx.db.write() as s:
-            s.add(QuoteRecord(id=q.id, body=json.dumps(q.to_dict()), created_at=iso(now),
-                              expires_at=iso(q.expires_at)))
-        return q
+        return Quote(str(uuid.uuid4()), trade, price, now,
+                     now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")),
+                     bps, warnings)
 
     def load_quote(self, quote_id: str) -> Quote:
         with self.ctx.db.read() as s:
@@ -196,14 +200,17 @@ class ExchangeService:
 
     def convert(self, from_asset: str, to_asset: str, amount: str | int, exact_out: bool = False,
                 max_slippage_bps: int | None = None, key: str | None = None) -> Conversion:
-        """Quote and execute at once (the CLI's `convert`)."""
+        """Quote and execute at once (the CLI's `convert`): settings and the price are read
+        once, and the quote is recorded in the hold's transaction."""
         src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
         if key is not None:  # a retry must return the first result even if prices moved since
             with self.ctx.db.read() as s:
                 done = self._replay(Journal(s), key, _params(self.ctx.user, src, dst, units, mode))
             if done:
                 return self._finish(done, replayed=True)
-        return self.execute(self.quote(src, dst, units, exact_out, max_slippage_bps), key)
+        with self.ctx.settings.snapshot():
+            quote = self._price_quote(src, dst, units, exact_out, max_slippage_bps)
+            return self._execute(quote, key, record_quote=True)
 
     def execute(self, quote: Quote, key: str | None = None) -> Conversion:
         """Convert `quote` at the current price if it is still within its bounds: held, asked
@@ -212,6 +219,12 @@ class ExchangeService:
         refused (`quote_used`). Raises when nothing was converted (the partner refused, or
         could not be reached before anything was sent); a conversion the partner has not
         answered yet comes back `pending`."""
+        with self.ctx.settings.snapshot():
+            return self._execute(quote, key)
+
+    def _execute(self, quote: Quote, key: str | None, record_quote: bool = False) -> Conversion:
+        """`execute`; `record_quote`: the quote was just made here (convert) — it is recorded
+        with the hold, and expired lots were swept when it was priced."""
         t = quote.trade
         params = _params(self.ctx.user, t.from_asset, t.to_asset, quote.requested, t.mode)
         with self.ctx.db.read() as s:  # the common retry, without taking the write lock
@@ -223,7 +236,8 @@ class ExchangeService:
             raise RuleError("This quote has expired. Get a new quote and confirm again; "
                             "nothing was converted.", code="quote_expired",
                             details={"expired_at": iso(quote.expires_at)})
-        self._sweep()
+        if not record_quote:
+            self._sweep()
         price = self.ctx.prices.current()
         with self.ctx.db.read() as s:
             members = self._outbox.members(s, t)
@@ -234,6 +248,8 @@ class ExchangeService:
             with self.ctx.db.write() as s:
                 done = self._already(s, quote, key, params)  # a concurrent retry may have won
                 if done is None:
+                    if record_quote:
+                        s.add(_quote_record(quote))
                     entry = self._hold(s, quote, key, params, price, conversion)
             if done:
                 return self._finish(done, replayed=True)
@@ -340,6 +356,11 @@ class ExchangeService:
             raise InputError(f"The slippage bound must be 0 to {MAX_SLIPPAGE_BPS} basis points.",
                              code="bad_slippage")
         return value
+
+
+def _quote_record(q: Quote) -> QuoteRecord:
+    return QuoteRecord(id=q.id, body=json.dumps(q.to_dict()), created_at=iso(q.created_at),
+                       expires_at=iso(q.expires_at))
 
 
 def _params(user: str, src: str, dst: str, units: int, mode: str) -> str:
