@@ -10,6 +10,8 @@ altered, whatever happened to the database triggers.
 """
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -122,10 +124,11 @@ class AppendGuard:
             self._known.clear()
         self._known[key] = value
 
-    def entry(self, seq: int) -> None:
-        """Entry #seq, as stored now, still hashes to its stored hash."""
-        if seq in self._sound:
-            return
+    def entry(self, seq: int, load: bool = False):
+        """Entry #seq, as stored now, still hashes to its stored hash. `load`: return it (a
+        journal Entry, from the rows just checked)."""
+        if seq in self._sound and not load:
+            return None
         e = self.s.execute(select(JournalEntry).where(JournalEntry.seq == seq)).scalar_one_or_none()
         if e is None:
             raise tampered(f"entry #{seq} is missing", seq=seq)
@@ -147,3 +150,10 @@ class AppendGuard:
         if digest != e.hash:
             raise tampered(f"entry #{seq} no longer matches its hash", seq=seq)
         self._sound.add(seq)
+        if load:
+            from app.core.ledger.journal import Entry, PostedLine
+
+            return Entry(e.seq, e.kind, e.idem_key, e.params_hash, e.created_at,
+                         json.loads(e.memo), e.prev_hash, e.hash,
+                         tuple(PostedLine(*r[:4]) for r in rows))
+        return None

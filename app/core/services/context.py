@@ -86,7 +86,9 @@ class Context:
         return location_id(location(self.db.url, self.data_dir))
 
     def market(self, journal: Journal) -> Market:
-        """TICA's and the user's holdings as seen inside `journal`'s transaction."""
-        return Market(pool_mlk=journal.balance(accounts.POOL, "MLK"),
-                      inventory=lambda code: journal.balance(accounts.POOL, code),
-                      held=lambda asset: journal.balance(self.user, asset))
+        """TICA's and the user's holdings as seen inside `journal`'s transaction (read once,
+        in one query)."""
+        held = journal.balances_of((accounts.POOL, self.user))
+        return Market(pool_mlk=held.get((accounts.POOL, "MLK"), 0),
+                      inventory=lambda code: held.get((accounts.POOL, code), 0),
+                      held=lambda asset: held.get((self.user, asset), 0))
