@@ -97,11 +97,16 @@ def test_the_window_appears_before_web3_loads(tmp_path):
         "w.show(); app.processEvents()\n"
         "print(sorted(m for m in ('web3', 'eth_account', 'eth_tester', 'eth') "
         "if m in sys.modules))\n")
+    assert _last_line_printed(code) == "[]"
+
+
+def _last_line_printed(code: str) -> str:
+    """Run `code` in a fresh Python (offscreen Qt); the last line it printed."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    return out.stdout.strip().splitlines()[-1]
 
 
 def test_exit_after_paint_exits_zero_once_home_is_populated(tmp_path):
@@ -144,12 +149,8 @@ def test_the_window_is_shown_before_the_core_loads(tmp_path):
         "sys.modules, 'app.core.services' in sys.modules))\n"
         f"code = entry.main(['--demo', '--data-dir', r'{tmp_path / 'p'}', "
         "'--exit-after-paint', '--startup-trace'])\n"
-        "print(dict((m, a or b) for m, a, b in marks))\n")
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
-                         timeout=120)
-    assert out.returncode == 0, out.stderr
-    loaded = eval(out.stdout.strip().splitlines()[-1])  # noqa: S307 (our own print)
+        "print(json.dumps(dict((m, a or b) for m, a, b in marks)))\n")
+    loaded = json.loads(_last_line_printed("import json\n" + code))
     assert loaded["window shown"] is False and loaded["Home populated"] is True
 
 

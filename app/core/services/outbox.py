@@ -48,7 +48,6 @@ from app.core.ledger import Entry, Journal, Line, NewLot
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
 from app.core.ledger.guard import AppendGuard, tampered
-from app.core.ledger.journal import load_entry
 from app.core.ledger.lots import consume
 from app.core.ledger.schema import Base, JournalEntry, Link, Setting
 from app.core.money import MLK
