@@ -158,19 +158,25 @@ def open_linked(directory: Path) -> Services:
     svc.prices.set_static(Decimal(200))
     member = "bench-member"
     svc.partners.link("YANOLJA", member, svc.partners.request_code("YANOLJA", member).demo_code)
+    svc.exchange.convert("YANOLJA", "MLK", "5000")  # MLK for the buys the benchmark alternates
     return svc
+
+
+LONG = "convert: a 1,000,000-entry ledger against a fresh one"
+
+
+def test_conversion_on_a_fresh_ledger(measure, tmp_path):
+    svc = open_linked(tmp_path / "fresh")
+    measure(LONG, "fresh ledger", converter(svc, "f", itertools.count()), baseline=True,
+            rounds=40)
+    svc.close()
 
 
 def test_conversion_on_a_million_entry_ledger(measure, ledgers):
     svc = open_linked(ledgers(MILLION))
-    fresh = open_linked(ledgers(MILLION).with_name("fresh-for-million"))
-    measure("convert: a long ledger against a fresh one", "fresh demo ledger",
-            converter(fresh, "f", itertools.count()), baseline=True, rounds=40)
-    measure("convert: a long ledger against a fresh one", "1,000,000-entry ledger",
-            converter(svc, "m", itertools.count()), rounds=40,
+    measure(LONG, "1,000,000-entry ledger", converter(svc, "m", itertools.count()), rounds=40,
             expect="about x1 (appending does not read the history)")
     svc.close()
-    fresh.close()
 
 
 # -- converting, PostgreSQL, four writer processes ---------------------------------------------
@@ -254,7 +260,7 @@ def test_verify_a_million_entries(ledgers):
         started = time.perf_counter()
         report = svc.admin.verify()
         walk.append(time.perf_counter() - started)
-        assert report.ok and report.entries == MILLION
+        assert report.ok and report.entries >= MILLION  # + what other benchmarks appended
     svc.close()
     record(VERIFY, "sqlite3 read + hashlib SHA-256 of the same rows", floor, baseline=True)
     record(VERIFY, "milk ledger verify", walk, target=2)
