@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp = cmd("simulate", core.cmd_simulate, "random demo activity")
     sp.add_argument("--conversions", type=_int("--conversions"), required=True)
     sp.add_argument("--seed", type=_int("--seed"))
+    sp.add_argument("--bulk", action="store_true",
+                    help="many conversions per transaction (load tests)")
 
     from app.cli.chain_commands import add_chain_commands
     from app.cli.ledger_commands import add_ledger_commands

@@ -354,7 +354,7 @@ def _change(asset: str, units: int) -> str:
 def cmd_simulate(svc: Services, args) -> Result:
     if not 1 <= args.conversions <= 1_000_000:
         raise InputError("--conversions must be 1 to 1,000,000.", code="bad_count")
-    r = svc.simulate(args.conversions, args.seed)
+    r = svc.simulate(args.conversions, args.seed, bulk=args.bulk)
     return Result({"conversions": r.conversions, "links": r.links, "syncs": r.syncs,
                    "refused": dict(r.refused), "seconds": round(r.seconds, 3)}).say(
         f"Simulated {r.conversions} conversions, {r.links} links, {r.syncs} syncs "

@@ -214,7 +214,17 @@ class PriceBook:
         return Price(Decimal(row.krw_per_mlk), as_of, feed)
 
     def current(self) -> Price:
-        """A price fit to quote with: fetched if due, refused if stale or missing."""
+        """A price fit to quote with: fetched if due, refused if stale or missing. Inside a
+        settings snapshot (one conversion) it is taken once."""
+        memo = self._settings.memo()
+        if memo is not None and "price.current" in memo:
+            return memo["price.current"]
+        price = self._current()
+        if memo is not None:
+            memo["price.current"] = price
+        return price
+
+    def _current(self) -> Price:
         price = self.latest()
         now = self._clock.now()
         if self.feed == "upbit":

@@ -1,6 +1,9 @@
 """Profile settings, kept in the ledger database beside the data they govern."""
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
+
 from sqlalchemy import select
 
 from app.core.ledger.database import Database
@@ -21,8 +24,37 @@ DEFAULTS: dict[str, str] = {
 class Settings:
     def __init__(self, db: Database):
         self._db = db
+        self._local = threading.local()  # .snapshot: this thread's settings read once
+
+    @contextmanager
+    def snapshot(self):
+        """Within: every setting is read once (one query) and kept for the block — a
+        conversion reads the price feed, freshness and quote settings many times. Also
+        holds what the block derives from them (`memo`). Nested blocks share the outer one."""
+        if getattr(self._local, "snapshot", None) is not None:
+            yield
+            return
+        self._local.snapshot = {}
+        try:
+            yield
+        finally:
+            self._local.snapshot = None
+
+    def memo(self) -> dict | None:
+        """The open snapshot's scratch space for values derived from settings (None when
+        there is no snapshot)."""
+        snap = getattr(self._local, "snapshot", None)
+        if snap is None:
+            return None
+        return snap.setdefault("\0memo", {})
 
     def get(self, key: str) -> str:
+        snap = getattr(self._local, "snapshot", None)
+        if snap is not None:
+            if "\0all" not in snap:
+                snap.update(self.all())
+                snap["\0all"] = True
+            return snap.get(key, DEFAULTS.get(key, ""))
         with self._db.read() as s:
             row = s.get(Setting, key)
         return row.value if row is not None else DEFAULTS.get(key, "")
@@ -37,6 +69,9 @@ class Settings:
         text = ("1" if value else "0") if isinstance(value, bool) else str(value)
         with self._db.write() as s:
             s.merge(Setting(key=key, value=text))
+        snap = getattr(self._local, "snapshot", None)
+        if snap is not None:
+            snap.clear()  # read again, as written
 
     def all(self) -> dict[str, str]:
         with self._db.read() as s:

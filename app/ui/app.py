@@ -2,14 +2,54 @@
 
   milk-wallet [--data-dir DIR] [--demo [--tour]] [--presenter] [--lang ko|en]
               [--theme light|dark] [--screenshot DIR [--size WxH]] [--exit-after-paint]
+              [--startup-trace]
 
 The window appears first; the profile opens in the background (web3 and py-evm load only
 when the wallet is first used)."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import time
 from pathlib import Path
+
+_ENTERED = time.perf_counter()  # the entry module's import: start-up marks count from here
+
+
+class StartupTrace:
+    """`--startup-trace`: one line on stderr per start-up milestone, in ms since the process
+    started (from /proc where there is one, else since this module was imported)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self._offset = _process_age_at_entry() if enabled else 0.0
+        self._seen: set[str] = set()
+        if enabled:
+            self._print("entry module imported", 0.0)
+
+    def mark(self, milestone: str) -> None:
+        if self.enabled and milestone not in self._seen:
+            self._seen.add(milestone)
+            self._print(milestone, time.perf_counter() - _ENTERED)
+
+    def _print(self, milestone: str, since_entry: float) -> None:
+        ms = (self._offset + since_entry) * 1000
+        print(f"startup-trace {ms:9.1f} ms  {milestone}", file=sys.stderr, flush=True)
+
+
+def _process_age_at_entry() -> float:
+    """Seconds from the process's start to the entry module's import (clock-tick resolution,
+    10 ms on Linux); 0 where /proc cannot tell."""
+    try:
+        with open("/proc/self/stat", "rb") as f:
+            fields = f.read().rsplit(b")", 1)[1].split()
+        with open("/proc/uptime", "rb") as f:
+            uptime = float(f.read().split()[0])
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22: starttime
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return max(0.0, uptime - started - (time.perf_counter() - _ENTERED))
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -26,6 +66,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                    help="with --demo: a hands-free guided tour for a partner meeting")
     p.add_argument("--exit-after-paint", action="store_true",
                    help="exit 0 after the first populated paint of Home (start-up timing)")
+    p.add_argument("--startup-trace", action="store_true",
+                   help="print each start-up milestone with ms since the process started")
     return p.parse_args(argv)
 
 
@@ -40,7 +82,7 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def profile_dir(args) -> Path:
-    from app.core.services.context import resolve_data_dir
+    from app.core.profile_dir import resolve_data_dir
 
     if args.demo and not args.data_dir:
         return resolve_data_dir(None).with_name(resolve_data_dir(None).name + " Demo")
@@ -49,6 +91,7 @@ def profile_dir(args) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    trace = StartupTrace(args.startup_trace)
     from PySide6.QtCore import QEvent, QSettings, QSize, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -58,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     from app.ui.logs import start_logging
     from app.ui.main_window import MainWindow
 
-    start_logging()
+    trace.mark("imports done")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("MiL.k Wallet")
     app.setOrganizationName("MiLk")
@@ -94,8 +137,19 @@ def main(argv: list[str] | None = None) -> int:
         window.home_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
         backend.ready.connect(lambda: _first_run(window, backend))
+    # The log starts once the window has painted (or the profile is open, if sooner): its
+    # folder's name comes with the core (SQLAlchemy and all), which the GUI thread need not
+    # load before the first frame.
+    logging_started = []
+    for ready in (window.first_painted, backend.ready, backend.open_failed):
+        ready.connect(lambda *_: logging_started or logging_started.append(start_logging()))
     backend.open_failed.connect(lambda e: _fatal(window, e))
+    if trace.enabled:
+        backend.ready.connect(lambda: trace.mark("profile open"))
+        window.first_painted.connect(lambda: trace.mark("first frame painted"))
+        window.home_painted.connect(lambda: trace.mark("Home populated"))
     window.show()
+    trace.mark("window shown")
     QTimer.singleShot(0, backend.start)  # after the window is up
     code = app.exec()
     backend.close()

@@ -24,6 +24,7 @@ PRESENTER_KEYS, PRIVACY_KEYS = "Ctrl+Shift+P", "Ctrl+Shift+H"
 
 class MainWindow(QMainWindow):
     home_painted = Signal()  # the first paint of Home with data in it
+    first_painted = Signal()  # the window's first frame (before the profile is open)
 
     def __init__(self, backend: Backend, languages: Languages, prefs, parent=None):
         super().__init__(parent)
@@ -83,6 +84,8 @@ class MainWindow(QMainWindow):
         languages.changed.connect(self._language_changed)
         self._awaiting_paint = False
         self._painted_once = False
+        self._first_frame = True
+        self.installEventFilter(self)
         self.dialog = None  # the dialog opened last (non-blocking)
         self.retranslate()
         self.show_page(HOME)
@@ -207,6 +210,10 @@ class MainWindow(QMainWindow):
             self.home.body.update()
 
     def eventFilter(self, watched, event) -> bool:
+        if self._first_frame and watched is self and event.type() == event.Type.Paint:
+            self._first_frame = False
+            self.removeEventFilter(self)
+            QTimer.singleShot(0, self.first_painted.emit)  # after this paint completes
         if self._awaiting_paint and watched is self.home.body and \
                 event.type() == event.Type.Paint:
             self._awaiting_paint = False

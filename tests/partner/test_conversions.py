@@ -260,3 +260,48 @@ def test_member_tokens_live_in_the_keyring_never_in_a_file(tmp_path, clock, secr
         assert svc.ctx.tokens.get("DELICAR", "minji-77") is None
     finally:
         svc.close()
+
+
+# -- the bulk path (`milk simulate --bulk`, an operator's batch) -------------------------------
+
+def test_a_bulk_batch_converts_each_once_and_a_refused_one_changes_nothing(profile):
+    """One transaction holds the batch, the partners are asked for every operation, one
+    transaction books them: sells, a buy and a swap, with a refused request in the middle."""
+    from app.core.services.exchange import Conversion, ConversionRequest
+
+    before = holdings(profile, "YANOLJA", DEMO_MEMBER)
+    mlk = profile.points.balance(MLK)
+    head = profile.admin.verify().head_seq
+    results = profile.exchange.convert_bulk([
+        ConversionRequest("YANOLJA", "MLK", "2000"),
+        ConversionRequest("YANOLJA", "MLK", "999"),  # below the minimum: refused alone
+        ConversionRequest("YANOLJA", "DELICAR", "1500"),
+        ConversionRequest(MLK, "YANOLJA", "1000", exact_out=True),
+        ConversionRequest("YANOLJA", "MLK", "3000"),
+    ])
+    assert [type(r).__name__ for r in results] == ["Conversion", "RuleError", "Conversion",
+                                                   "Conversion", "Conversion"]
+    assert results[1].code == "below_minimum"
+    done = [r for r in results if isinstance(r, Conversion)]
+    assert all(r.status == "done" for r in done)
+    after = holdings(profile, "YANOLJA", DEMO_MEMBER)
+    assert after[0] == before[0] - 2000 - 1500 + 1000 - 3000  # the member, at the partner
+    assert after[0] + after[1] == before[0] + before[1] and after[2] == []  # conserved
+    keys = [op["key"] for op in after[3]]
+    assert len(keys) == len(set(keys)) == len(before[3]) + 4  # one operation per leg, once
+    with at_partner(profile, "DELICAR") as store:
+        assert store.balance("minji-77")["balance"] == holdings(
+            profile, "DELICAR", "minji-77")[0]
+    gained = sum(r.amount_out for r in done if r.to_asset == MLK)
+    spent = sum(r.amount_in for r in done if r.from_asset == MLK)
+    assert profile.points.balance(MLK) == mlk + gained - spent
+    report = profile.admin.verify()
+    assert report.head_seq == head + 4 + 5  # four holds, five bookings (the swap has two)
+    agrees(profile, "YANOLJA", "DELICAR")
+
+
+def test_simulate_bulk_keeps_the_ledger_and_the_partners_in_agreement(profile):
+    report = profile.simulate(120, seed=7, bulk=True)
+    assert report.conversions == 120
+    assert not profile.points.overview().pending
+    agrees(profile, "YANOLJA", "SSG_DUTYFREE", "AIRPORT_LIMO", "DELICAR")

@@ -343,9 +343,9 @@ def test_the_app_killed_at_every_step_completes_or_reverses_exactly_once(world, 
 
 def test_milk_killed_inside_its_commits_as_a_real_process(world, tmp_path):
     """The same through `milk` itself: killed inside the hold's commit, after it, and inside
-    and after the booking's."""
+    and after the booking's (a sell's only two: its quote is recorded with its hold)."""
     conserved = total(world)
-    for crash_at in ("commit:2", "after-commit:2", "commit:3", "after-commit:3"):
+    for crash_at in ("commit:1", "after-commit:1", "commit:2", "after-commit:2"):
         run = MilkCLI(world.profile, {**world.env, "MILK_TEST_CRASH_AT": crash_at})(
             "convert", "DELICAR", "MLK", "2000")
         assert run.code == -9, (crash_at, run.stdout)
@@ -353,3 +353,41 @@ def test_milk_killed_inside_its_commits_as_a_real_process(world, tmp_path):
     reconcile = MilkCLI(world.profile, world.env)("partners", "reconcile", "DELICAR")
     assert reconcile.code == 0 and reconcile.json["agrees"], reconcile.stdout
     shutil.rmtree(tmp_path, ignore_errors=True)
+
+
+# -- the bulk path ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("fault", ["duplicate", "5xx-after"])
+def test_a_bulk_batch_through_a_bad_line_completes_each_once(world, fault):
+    """Several conversions at Delicar and swaps into it in one batch, the answers going
+    wrong on the way back: each operation stands once at the partner and is booked once."""
+    from app.core.services.exchange import Conversion, ConversionRequest
+
+    before, conserved = settled(world), total(world)
+    world.line.fault = fault
+    with services(world) as svc:
+        results = svc.exchange.convert_bulk([ConversionRequest("DELICAR", "MLK", "2000"),
+                                             ConversionRequest("YANOLJA", "DELICAR", "1500"),
+                                             ConversionRequest("DELICAR", "MLK", "1000")])
+    world.line.fault = None
+    assert all(isinstance(r, Conversion) for r in results), results
+    after = settled(world, conserved)
+    assert after["member"] == before["member"] - 2000 + results[1].amount_out - 1000
+    assert len(after["ops"]) == len(before["ops"]) + 3
+
+
+def test_a_bulk_batch_with_the_partner_gone_half_way_is_pending_then_completes(world):
+    before, conserved = settled(world), total(world)
+    world.line.fault = "drop"
+    world.line.after_forward = world.server.kill  # the first redeem applied, then gone
+    from app.core.services.exchange import Conversion, ConversionRequest
+
+    with services(world) as svc:
+        results = svc.exchange.convert_bulk([ConversionRequest("DELICAR", "MLK", "2000"),
+                                             ConversionRequest("DELICAR", "MLK", "3000")])
+    # the first was applied, the second may have been: both wait for the partner's answer
+    assert all(isinstance(r, Conversion) and r.status == "pending" for r in results), results
+    world.restart()
+    after = settled(world, conserved)
+    assert after["member"] == before["member"] - 2000 and after["mlk"] > before["mlk"]
+    assert len(after["ops"]) == len(before["ops"]) + 1

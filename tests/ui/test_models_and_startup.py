@@ -97,11 +97,16 @@ def test_the_window_appears_before_web3_loads(tmp_path):
         "w.show(); app.processEvents()\n"
         "print(sorted(m for m in ('web3', 'eth_account', 'eth_tester', 'eth') "
         "if m in sys.modules))\n")
+    assert _last_line_printed(code) == "[]"
+
+
+def _last_line_printed(code: str) -> str:
+    """Run `code` in a fresh Python (offscreen Qt); the last line it printed."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                          timeout=120)
     assert out.returncode == 0, out.stderr
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    return out.stdout.strip().splitlines()[-1]
 
 
 def test_exit_after_paint_exits_zero_once_home_is_populated(tmp_path):
@@ -111,6 +116,42 @@ def test_exit_after_paint_exits_zero_once_home_is_populated(tmp_path):
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stderr
     assert (tmp_path / "p" / "ledger.sqlite3").exists()  # it really opened the profile
+
+
+STARTUP_MILESTONES = ["entry module imported", "imports done", "window shown",
+                      "first frame painted", "profile open", "Home populated"]
+
+
+def test_startup_trace_prints_each_milestone_in_order_with_rising_times(tmp_path):
+    """The window comes before the core: SQLAlchemy and the services load after the first
+    frame, while the profile opens."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-m", "app", "--demo", "--data-dir",
+                          str(tmp_path / "p"), "--exit-after-paint", "--startup-trace"],
+                         env=env, timeout=120, capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    marks = [line.split(None, 3)[1:] for line in out.stderr.splitlines()
+             if line.startswith("startup-trace ")]
+    assert [m[2] for m in marks] == STARTUP_MILESTONES
+    times = [float(m[0]) for m in marks]
+    assert times == sorted(times) and times[0] >= 0
+    assert "startup-trace" not in subprocess.run(
+        [sys.executable, "-m", "app", "--demo", "--data-dir", str(tmp_path / "p"),
+         "--exit-after-paint"], env=env, timeout=120, capture_output=True, text=True).stderr
+
+
+def test_the_window_is_shown_before_the_core_loads(tmp_path):
+    code = (
+        "import sys\n"
+        "import app.ui.app as entry\n"
+        "marks = []\n"
+        "entry.StartupTrace.mark = lambda self, m: marks.append((m, 'sqlalchemy' in "
+        "sys.modules, 'app.core.services' in sys.modules))\n"
+        f"code = entry.main(['--demo', '--data-dir', r'{tmp_path / 'p'}', "
+        "'--exit-after-paint', '--startup-trace'])\n"
+        "print(json.dumps(dict((m, a or b) for m, a, b in marks)))\n")
+    loaded = json.loads(_last_line_printed("import json\n" + code))
+    assert loaded["window shown"] is False and loaded["Home populated"] is True
 
 
 def test_screenshot_mode_renders_every_page_in_both_languages(tmp_path):

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import asyncio
 import secrets
+import sqlite3
 import threading
 from pathlib import Path
 
 import httpx
 
 from app.core.connectors.client import PartnerApiConnector
-from app.core.errors import InputError
+from app.core.errors import ExternalError, InputError
 from app.core.partners import Partner
 
 
@@ -105,8 +106,13 @@ def _client(partner: Partner, directory: Path, now) -> tuple[httpx.Client, str, 
             from app.partner_server.app import create_app
             from app.partner_server.store import Store
 
-            store = Store.open(directory, partner.code, tica_points=partner.target_inventory,
-                               now=now)
+            try:
+                store = Store.open(directory, partner.code,
+                                   tica_points=partner.target_inventory, now=now)
+            except sqlite3.Error as exc:  # a full disk, a damaged file: nothing was sent
+                raise ExternalError(f"{partner.name_en}'s data (in {directory}) cannot be "
+                                    f"opened: {exc}. Nothing was sent to it.",
+                                    code="partner_unavailable") from exc
             credential = secrets.token_urlsafe(32)  # lives only in this process
             app = create_app(store, credential, partner=partner, demo_codes=True,
                              demo_members=bool(partner.connector.get("demo_members", True)),

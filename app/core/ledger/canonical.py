@@ -21,8 +21,11 @@ FORMAT_VERSION = 2  # what new entries are written in
 FORMATS = (1, 2)
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(obj) -> str:
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(obj)  # = json.dumps(obj, sort_keys=True, ...), without a new encoder
 
 
 def params_digest(params: dict) -> str:

@@ -10,6 +10,8 @@ altered, whatever happened to the database triggers.
 """
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -56,11 +58,28 @@ class AppendGuard:
             self._prove("head", expected, last.seq)
         return head
 
-    def balance(self, account: Account, stored: int) -> None:
-        latest = self.s.execute(
-            select(Posting.seq, Posting.balance_after).where(Posting.account_id == account.id)
-            .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)).first()
+    def balances(self, stored: list[tuple[Account, int]]) -> None:
+        """`balance` for several accounts, their latest postings read in one statement."""
+        if not stored:
+            return
+        latest_id = (select(Posting.id).where(Posting.account_id == Account.id)
+                     .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)
+                     .correlate(Account).scalar_subquery())
+        ids = select(latest_id).where(Account.id.in_([a.id for a, _ in stored]))
+        latest = {row.account_id: row for row in self.s.execute(
+            select(Posting.account_id, Posting.seq, Posting.balance_after)
+            .where(Posting.id.in_(ids.scalar_subquery())))}
+        for account, amount in stored:
+            self.balance(account, amount, latest.get(account.id, False))
+
+    def balance(self, account: Account, stored: int, latest=None) -> None:
+        """`latest`: the account's latest posting (seq, balance_after) when already read,
+        False when it has none."""
         if latest is None:
+            latest = self.s.execute(
+                select(Posting.seq, Posting.balance_after).where(Posting.account_id == account.id)
+                .order_by(Posting.seq.desc(), Posting.id.desc()).limit(1)).first()
+        if not latest:
             expected = 0
         elif latest.balance_after is None:  # last moved before format 2: sum it once
             expected = sum(self.s.execute(select(Posting.amount).where(
@@ -105,10 +124,11 @@ class AppendGuard:
             self._known.clear()
         self._known[key] = value
 
-    def entry(self, seq: int) -> None:
-        """Entry #seq, as stored now, still hashes to its stored hash."""
-        if seq in self._sound:
-            return
+    def entry(self, seq: int, load: bool = False):
+        """Entry #seq, as stored now, still hashes to its stored hash. `load`: return it (a
+        journal Entry, from the rows just checked)."""
+        if seq in self._sound and not load:
+            return None
         e = self.s.execute(select(JournalEntry).where(JournalEntry.seq == seq)).scalar_one_or_none()
         if e is None:
             raise tampered(f"entry #{seq} is missing", seq=seq)
@@ -130,3 +150,10 @@ class AppendGuard:
         if digest != e.hash:
             raise tampered(f"entry #{seq} no longer matches its hash", seq=seq)
         self._sound.add(seq)
+        if load:
+            from app.core.ledger.journal import Entry, PostedLine
+
+            return Entry(e.seq, e.kind, e.idem_key, e.params_hash, e.created_at,
+                         json.loads(e.memo), e.prev_hash, e.hash,
+                         tuple(PostedLine(*r[:4]) for r in rows))
+        return None

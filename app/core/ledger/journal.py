@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.core.clock import iso
@@ -24,6 +24,10 @@ from app.core.ledger.schema import Account, Balance, JournalEntry, Lot, Posting
 from app.core.money import MLK, format_amount
 
 APPENDED = "milk_appended"  # session.info: [(seq, hash, kind)] written in this transaction
+# session.info: what this transaction itself wrote — the head row, accounts, balances, lot
+# remainders. The write lock is held, so nobody else can have changed them: a later append
+# in the same transaction (a bulk batch) builds on them without reading or re-proving them.
+WRITTEN = "milk_written"
 NOTARY = "milk_notary"  # session.info: the Notary that signs this database's checkpoints
 
 
@@ -100,6 +104,12 @@ class Journal:
             .where(Account.owner == owner, Account.asset == asset)).scalar_one_or_none()
         return amount or 0
 
+    def balances_of(self, owners: Sequence[str]) -> dict[tuple[str, str], int]:
+        """Every balance of `owners` by (owner, asset), in one query."""
+        return {(o, a): amount for o, a, amount in self.s.execute(
+            select(Account.owner, Account.asset, Balance.amount)
+            .join(Balance, Balance.account_id == Account.id).where(Account.owner.in_(owners)))}
+
     # -- the append --
     def append(self, kind: str, idem_key: str, params_hash: str, lines: Sequence[Line],
                memo: dict, at: datetime) -> Entry:
@@ -109,14 +119,19 @@ class Journal:
         the balances, lot remainders and head they justify."""
         _check_balanced(lines)
         guard = AppendGuard(self.s)
-        head = guard.head()
-        notary = self.s.info.get(NOTARY)
-        if notary is not None:
-            notary.check_head(self.s, head.seq, head.hash)
+        written = self.s.info.setdefault(WRITTEN, {"head": None, "accounts": {},
+                                                   "balances": {}, "lots": {}})
+        head = written["head"]
+        if head is None:
+            head = guard.head()
+            notary = self.s.info.get(NOTARY)
+            if notary is not None:
+                notary.check_head(self.s, head.seq, head.hash)
         seq = head.seq + 1
-        accounts = self._accounts({(ln.owner, ln.asset) for ln in lines})
-        balance_after, balances = self._balances(lines, accounts, guard)
-        lots, lot_after, terms = self._lots(lines, seq, guard)
+        accounts = self._accounts({(ln.owner, ln.asset) for ln in lines}, written["accounts"])
+        balance_after, balances, stored = self._balances(lines, accounts, guard,
+                                                         written["balances"])
+        lots, lot_after, terms = self._lots(lines, seq, guard, written["lots"])
 
         created_at = iso(at)
         memo_text = canonical_json(memo)
@@ -131,18 +146,28 @@ class Journal:
                                 created_at=created_at, memo=memo_text, prev_hash=head.hash,
                                 hash=digest, format=FORMAT_VERSION))
         self.s.flush()  # the entry row must exist before postings reference it
-        self.s.add_all(Posting(seq=seq, idx=i, account_id=accounts[(p.owner, p.asset)].id,
-                               amount=p.amount, lot_id=p.lot_id, balance_after=balance_after[i],
-                               lot_after=lot_after[i]) for i, p in enumerate(posted))
-        self.s.flush()  # projections are accepted only once their postings exist
-        for account_id, amount in balances.items():
-            self.s.merge(Balance(account_id=account_id, amount=amount))
+        # Postings, then the balances they justify, each in one executemany statement.
+        self.s.execute(insert(Posting), [
+            {"seq": seq, "idx": i, "account_id": accounts[(p.owner, p.asset)].id,
+             "amount": p.amount, "lot_id": p.lot_id, "balance_after": balance_after[i],
+             "lot_after": lot_after[i]} for i, p in enumerate(posted)])
+        changed = [{"account_id": a, "amount": amount} for a, amount in balances.items()
+                   if a in stored]
+        if changed:
+            self.s.execute(update(Balance), changed)
+        new = [{"account_id": a, "amount": amount} for a, amount in balances.items()
+               if a not in stored]
+        if new:
+            self.s.execute(insert(Balance), new)
         for i, lot in enumerate(lots):
             if lot is not None:
                 lot.remaining = lot_after[i]
         prev = head.hash
         head.seq, head.hash = seq, digest
         self.s.flush()
+        written["head"] = head
+        written["balances"].update(balances)
+        written["lots"].update({lot.id: lot_after[i] for i, lot in enumerate(lots) if lot})
         self.s.info.setdefault(APPENDED, []).append((seq, digest, kind))
         guard.remember("head", (seq, digest))  # written here: sound until someone changes it
         for i, p in enumerate(posted):
@@ -153,9 +178,12 @@ class Journal:
                                                        lots[i].source_ref))
         return Entry(seq, kind, idem_key, params_hash, created_at, memo, prev, digest, posted)
 
-    def _accounts(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], Account]:
-        found: dict[tuple[str, str], Account] = {}
-        owners = {o for o, _ in keys}
+    def _accounts(self, keys: set[tuple[str, str]], known: dict
+                  ) -> dict[tuple[str, str], Account]:
+        found = {k: known[k] for k in keys if k in known}
+        if len(found) == len(keys):
+            return found
+        owners = {o for o, _ in keys - found.keys()}
         for row in self.s.execute(select(Account).where(Account.owner.in_(owners))).scalars():
             if (row.owner, row.asset) in keys:
                 found[(row.owner, row.asset)] = row
@@ -164,18 +192,23 @@ class Journal:
             self.s.add(row)
             found[(owner, asset)] = row
         self.s.flush()
+        known.update(found)
         return found
 
     def _balances(self, lines: Sequence[Line], accounts: dict[tuple[str, str], Account],
-                  guard: AppendGuard) -> tuple[list[int], dict[int, int]]:
-        """Each posting's running balance, and each touched account's new balance."""
-        ids = [a.id for a in accounts.values()]
-        stored = dict(self.s.execute(
-            select(Balance.account_id, Balance.amount).where(Balance.account_id.in_(ids))).all())
-        before: dict[int, int] = {}
-        for account in accounts.values():
-            before[account.id] = stored.get(account.id, 0)
-            guard.balance(account, before[account.id])
+                  guard: AppendGuard, known: dict[int, int]
+                  ) -> tuple[list[int], dict[int, int], set[int]]:
+        """Each posting's running balance, each touched account's new balance, and which
+        accounts already have a stored balance row (`known`: balances this transaction
+        wrote)."""
+        ids = [a.id for a in accounts.values() if a.id not in known]
+        stored = {a: known[a] for a in (a.id for a in accounts.values()) if a in known}
+        if ids:
+            read = dict(self.s.execute(select(Balance.account_id, Balance.amount)
+                                       .where(Balance.account_id.in_(ids))).all())
+            guard.balances([(a, read.get(a.id, 0)) for a in accounts.values() if a.id in ids])
+            stored.update(read)
+        before = {account.id: stored.get(account.id, 0) for account in accounts.values()}
         running = dict(before)
         after = []
         for ln in lines:
@@ -186,9 +219,9 @@ class Journal:
             if running[account.id] < 0 and not acct.allows_negative(owner):
                 change = running[account.id] - before[account.id]
                 raise shortfall_error(owner, asset, before[account.id], -change)
-        return after, running
+        return after, running, set(stored)
 
-    def _lots(self, lines: Sequence[Line], seq: int, guard: AppendGuard):
+    def _lots(self, lines: Sequence[Line], seq: int, guard: AppendGuard, known: dict[int, int]):
         """Per posting: its lot (new ones inserted empty), the lot's remaining points after
         it, and the terms of a lot it creates."""
         rows: list[Lot | None] = []
@@ -219,7 +252,8 @@ class Journal:
                 if lot is None or lot.owner != ln.owner or lot.partner != ln.asset:
                     raise ValueError(f"lot {ln.lot} does not belong to {ln.owner}/{ln.asset}")
                 if lot.id not in running:
-                    guard.lot(lot)
+                    if known.get(lot.id) != lot.remaining:  # not as this transaction left it
+                        guard.lot(lot)
                     running[lot.id] = lot.remaining
                 terms.append(None)
             if running[lot.id] + ln.amount < 0:
@@ -228,6 +262,11 @@ class Journal:
             rows.append(lot)
             after.append(running[lot.id])
         return rows, after, terms
+
+
+def forget_written(session: Session) -> None:
+    """After a savepoint rolled back: what this transaction wrote must be read again."""
+    session.info.pop(WRITTEN, None)
 
 
 def _check_balanced(lines: Sequence[Line]) -> None:

@@ -77,10 +77,10 @@ class Services:
                       PriceBook(db, settings, clock))
         return cls(ctx, custody, demo_wallet)
 
-    def simulate(self, conversions: int, seed: int | None = None):
+    def simulate(self, conversions: int, seed: int | None = None, bulk: bool = False):
         from app.core.services.simulate import simulate
 
-        return simulate(self, conversions, seed)
+        return simulate(self, conversions, seed, bulk)
 
     def close(self) -> None:
         self.chain.close()

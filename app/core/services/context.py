@@ -16,23 +16,11 @@ from app.core.ledger import Journal, accounts
 from app.core.ledger.database import Database, sqlite_url
 from app.core.partners import Catalog, Partner
 from app.core.prices import PriceBook
+from app.core.profile_dir import APP_DIR_NAME, default_data_dir, resolve_data_dir  # noqa: F401
 from app.core.settings import Settings
 from app.core.tica import Market
 
-APP_DIR_NAME = "MiLk Wallet"
 DB_FILE = "ledger.sqlite3"
-
-
-def default_data_dir() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_DIR_NAME, appauthor=False))
-
-
-def resolve_data_dir(explicit: str | os.PathLike | None = None) -> Path:
-    """--data-dir, else MILK_DATA_DIR, else the platform's user data directory."""
-    chosen = explicit or os.environ.get("MILK_DATA_DIR")
-    return Path(chosen).expanduser() if chosen else default_data_dir()
 
 
 def resolve_database_url(data_dir: Path, explicit: str | None = None) -> str:
@@ -98,7 +86,9 @@ class Context:
         return location_id(location(self.db.url, self.data_dir))
 
     def market(self, journal: Journal) -> Market:
-        """TICA's and the user's holdings as seen inside `journal`'s transaction."""
-        return Market(pool_mlk=journal.balance(accounts.POOL, "MLK"),
-                      inventory=lambda code: journal.balance(accounts.POOL, code),
-                      held=lambda asset: journal.balance(self.user, asset))
+        """TICA's and the user's holdings as seen inside `journal`'s transaction (read once,
+        in one query)."""
+        held = journal.balances_of((accounts.POOL, self.user))
+        return Market(pool_mlk=held.get((accounts.POOL, "MLK"), 0),
+                      inventory=lambda code: held.get((accounts.POOL, code), 0),
+                      held=lambda asset: held.get((self.user, asset), 0))

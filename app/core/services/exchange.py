@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
@@ -27,8 +29,8 @@ from app.core.errors import InputError, MilkError, RuleError
 from app.core.idempotency import check_key, user_key
 from app.core.ledger import Entry, Journal
 from app.core.ledger.canonical import params_digest
-from app.core.ledger.journal import load_entry
-from app.core.ledger.schema import Base, JournalEntry, QuoteRecord
+from app.core.ledger.journal import APPENDED, forget_written, load_entry
+from app.core.ledger.schema import Base, JournalEntry, Link, QuoteRecord
 from app.core.money import MLK, format_amount, mlk_to_decimal, parse_amount
 from app.core.prices import Price
 from app.core.services.context import Context
@@ -120,6 +122,16 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class ConversionRequest:
+    """One conversion of a bulk request (`ExchangeService.convert_bulk`)."""
+
+    from_asset: str
+    to_asset: str
+    amount: str | int
+    exact_out: bool = False
+
+
+@dataclass(frozen=True)
 class Conversion:
     entry: Entry  # what was converted: the hold (or, before partner operations, the whole)
     from_asset: str
@@ -167,6 +179,14 @@ class ExchangeService:
 
     def quote(self, from_asset: str, to_asset: str, amount: str | int, exact_out: bool = False,
               slippage_bps: int | None = None) -> Quote:
+        with self.ctx.settings.snapshot():
+            q = self._price_quote(from_asset, to_asset, amount, exact_out, slippage_bps)
+        with self.ctx.db.write() as s:
+            s.add(_quote_record(q))
+        return q
+
+    def _price_quote(self, from_asset: str, to_asset: str, amount: str | int,
+                     exact_out: bool = False, slippage_bps: int | None = None) -> Quote:
         src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
         bps = self._slippage(slippage_bps)
         self._sweep()
@@ -179,13 +199,9 @@ class ExchangeService:
                 (MANUAL_PRICE, price.source == "static"  # the demo's price is manual by design
                  and not self.ctx.settings.get_bool("profile.demo")),) if applies)
         now = self.ctx.clock.now()
-        q = Quote(str(uuid.uuid4()), trade, price, now,
-                  now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")), bps,
-                  warnings)
-        with self.ctx.db.write() as s:
-            s.add(QuoteRecord(id=q.id, body=json.dumps(q.to_dict()), created_at=iso(now),
-                              expires_at=iso(q.expires_at)))
-        return q
+        return Quote(str(uuid.uuid4()), trade, price, now,
+                     now + timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds")),
+                     bps, warnings)
 
     def load_quote(self, quote_id: str) -> Quote:
         with self.ctx.db.read() as s:
@@ -196,14 +212,17 @@ class ExchangeService:
 
     def convert(self, from_asset: str, to_asset: str, amount: str | int, exact_out: bool = False,
                 max_slippage_bps: int | None = None, key: str | None = None) -> Conversion:
-        """Quote and execute at once (the CLI's `convert`)."""
+        """Quote and execute at once (the CLI's `convert`): settings and the price are read
+        once, and the quote is recorded in the hold's transaction."""
         src, dst, units, mode = self.parse_request(from_asset, to_asset, amount, exact_out)
         if key is not None:  # a retry must return the first result even if prices moved since
             with self.ctx.db.read() as s:
                 done = self._replay(Journal(s), key, _params(self.ctx.user, src, dst, units, mode))
             if done:
                 return self._finish(done, replayed=True)
-        return self.execute(self.quote(src, dst, units, exact_out, max_slippage_bps), key)
+        with self.ctx.settings.snapshot():
+            quote = self._price_quote(src, dst, units, exact_out, max_slippage_bps)
+            return self._execute(quote, key, record_quote=True)
 
     def execute(self, quote: Quote, key: str | None = None) -> Conversion:
         """Convert `quote` at the current price if it is still within its bounds: held, asked
@@ -212,18 +231,26 @@ class ExchangeService:
         refused (`quote_used`). Raises when nothing was converted (the partner refused, or
         could not be reached before anything was sent); a conversion the partner has not
         answered yet comes back `pending`."""
+        with self.ctx.settings.snapshot():
+            return self._execute(quote, key)
+
+    def _execute(self, quote: Quote, key: str | None, record_quote: bool = False) -> Conversion:
+        """`execute`; `record_quote`: the quote was just made here (convert) — it is recorded
+        with the hold, and expired lots were swept when it was priced."""
         t = quote.trade
         params = _params(self.ctx.user, t.from_asset, t.to_asset, quote.requested, t.mode)
-        with self.ctx.db.read() as s:  # the common retry, without taking the write lock
-            done = self._already(s, quote, key, params)
-        if done:
-            return self._finish(done, replayed=True)
+        if not record_quote:  # a quote made just now has no conversion yet, and its key none
+            with self.ctx.db.read() as s:  # the common retry, without taking the write lock
+                done = self._already(s, quote, key, params)
+            if done:
+                return self._finish(done, replayed=True)
         now = self.ctx.clock.now()
         if now > quote.expires_at:
             raise RuleError("This quote has expired. Get a new quote and confirm again; "
                             "nothing was converted.", code="quote_expired",
                             details={"expired_at": iso(quote.expires_at)})
-        self._sweep()
+        if not record_quote:
+            self._sweep()
         price = self.ctx.prices.current()
         with self.ctx.db.read() as s:
             members = self._outbox.members(s, t)
@@ -234,19 +261,84 @@ class ExchangeService:
             with self.ctx.db.write() as s:
                 done = self._already(s, quote, key, params)  # a concurrent retry may have won
                 if done is None:
+                    if record_quote:
+                        s.add(_quote_record(quote))
                     entry = self._hold(s, quote, key, params, price, conversion)
             if done:
                 return self._finish(done, replayed=True)
             delivery = self._outbox.deliver(conversion)
         return self._result(entry, delivery, False, quote.warnings)
 
+    def convert_bulk(self, requests: Sequence[ConversionRequest]) -> list[Conversion | MilkError]:
+        """Many conversions at once (`milk simulate --bulk`, an operator's batch): the same
+        saga as `convert`, batched. One transaction holds them all (each priced against the
+        holdings the ones before it left; a refused one is rolled back alone), the partners
+        are asked for every operation, then one transaction books every answer (a swap's
+        issue follows once its redeem is booked). A crash or a lost answer anywhere is
+        completed or reversed by the outbox's recovery, exactly as for one conversion. No
+        keys: a bulk conversion is identified by its quote. Returns, per request, its
+        Conversion or why it was refused."""
+        results: list[Conversion | MilkError | None] = [None] * len(requests)
+        with self.ctx.settings.snapshot():
+            self._sweep()
+            price = self.ctx.prices.current()
+            parsed = []
+            for i, r in enumerate(requests):
+                try:
+                    parsed.append((i, *self.parse_request(r.from_asset, r.to_asset, r.amount,
+                                                          r.exact_out)))
+                except MilkError as exc:
+                    results[i] = exc
+            with self.ctx.db.read() as s:
+                members = {link.partner: link.member_id for link in s.execute(
+                    select(Link).where(Link.owner == self.ctx.user)).scalars()}
+            for partner, member in members.items():
+                if any(partner in (src, dst) for _i, src, dst, _u, _m in parsed):
+                    self.ctx.connector(self.ctx.catalog.get(partner)).check_ready(member)
+            now = self.ctx.clock.now()
+            ttl = timedelta(seconds=self.ctx.settings.get_int("quote.ttl_seconds"))
+            held: dict[str, tuple[int, Entry, Quote]] = {}
+            with ExitStack() as locks:
+                with self.ctx.db.write() as s:
+                    journal = Journal(s)
+                    for i, src, dst, units, mode in parsed:
+                        conversion = uuid.uuid4().hex
+                        locks.enter_context(self._outbox.inflight.hold(conversion))
+                        appended = len(s.info.get(APPENDED, ()))
+                        try:
+                            with s.begin_nested():  # a refusal undoes this one alone
+                                trade = tica.price_trade(
+                                    self.ctx.catalog, self.ctx.market(journal),
+                                    price.krw_per_mlk, src, dst, units, mode)
+                                q = Quote(str(uuid.uuid4()), trade, price, now, now + ttl, 0)
+                                s.add(_quote_record(q))
+                                entry = self._hold(s, q, None, _params(
+                                    self.ctx.user, src, dst, units, mode), price, conversion,
+                                    trade)
+                        except MilkError as exc:
+                            # what a rolled-back hold appended is not signed as committed
+                            del s.info.setdefault(APPENDED, [])[appended:]
+                            forget_written(s)
+                            results[i] = exc
+                            continue
+                        held[conversion] = (i, entry, q)
+                deliveries = self._outbox.deliver_many(list(held))
+            for conversion, (i, entry, q) in held.items():
+                try:
+                    results[i] = self._result(entry, deliveries[conversion], False, q.warnings)
+                except MilkError as exc:
+                    results[i] = exc
+        return results
+
     def _hold(self, s, quote: Quote, key: str | None, params: str, price: Price,
-              conversion: str) -> Entry:
+              conversion: str, now_trade: tica.Trade | None = None) -> Entry:
+        """`now_trade`: the trade priced inside this transaction already (bulk)."""
         t = quote.trade
         journal = Journal(s)
-        now_trade = tica.price_trade(self.ctx.catalog, self.ctx.market(journal),
-                                     price.krw_per_mlk, t.from_asset, t.to_asset,
-                                     quote.requested, t.mode)
+        if now_trade is None:
+            now_trade = tica.price_trade(self.ctx.catalog, self.ctx.market(journal),
+                                         price.krw_per_mlk, t.from_asset, t.to_asset,
+                                         quote.requested, t.mode)
         _check_slippage(quote, now_trade)
         kind = "swap" if len(now_trade.legs) == 2 else \
             ("sell" if now_trade.from_asset != MLK else "buy")
@@ -340,6 +432,11 @@ class ExchangeService:
             raise InputError(f"The slippage bound must be 0 to {MAX_SLIPPAGE_BPS} basis points.",
                              code="bad_slippage")
         return value
+
+
+def _quote_record(q: Quote) -> QuoteRecord:
+    return QuoteRecord(id=q.id, body=json.dumps(q.to_dict()), created_at=iso(q.created_at),
+                       expires_at=iso(q.expires_at))
 
 
 def _params(user: str, src: str, dst: str, units: int, mode: str) -> str:

@@ -48,7 +48,6 @@ from app.core.ledger import Entry, Journal, Line, NewLot
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
 from app.core.ledger.guard import AppendGuard, tampered
-from app.core.ledger.journal import load_entry
 from app.core.ledger.lots import consume
 from app.core.ledger.schema import Base, JournalEntry, Link, Setting
 from app.core.money import MLK
@@ -251,25 +250,57 @@ class Outbox:
         with self.ctx.db.read() as s:
             rows = s.execute(select(PartnerOp).where(PartnerOp.conversion == conversion)
                              .order_by(PartnerOp.leg)).scalars().all()
-            if not rows:
-                raise tampered(f"the outbox rows of conversion {conversion} are missing",
-                               conversion=conversion)
-            waiting = tuple(r.partner for r in rows if r.state != DONE)
-            if waiting:
-                return Delivery("pending", refusal, waiting)
-            released = next((r for r in rows if r.outcome == VOIDED), None)
-            reason = None
-            if released is not None:
-                memo = s.execute(select(JournalEntry.memo).where(
-                    JournalEntry.seq == released.done_seq)).scalar_one()
-                reason = json.loads(memo).get("reason")
-        if released is None:
-            return Delivery("done", refusal)
-        return Delivery("released" if released.leg == 0 else "partial", refusal, (), reason)
+            return _delivery(s, conversion, rows, refusal)
 
-    def _send(self, row: PartnerOp) -> tuple[str, MilkError | None]:
+    def deliver_many(self, conversions: list[str]) -> dict[str, Delivery]:
+        """`deliver` for many conversions (the caller made them and holds their locks): each
+        partner is asked for every open operation, then one transaction books all the
+        answers; a swap's issue goes in the second round, once its redeem is booked."""
+        refusals: dict[str, MilkError] = {}
+        for leg in (0, 1):
+            rows = [r for r in self._rows(conversions) if r.leg == leg and r.state == OPEN]
+            with self.ctx.db.read() as s:
+                for row in rows:
+                    _check_row(s, row)  # what is sent is what the hash chain holds
+            answers: list[tuple] = []
+            collect = _collector(answers)  # each answer booked together after the round
+            for row in rows:
+                outcome, error = self._send(row, book=collect, checked=True)
+                if outcome == VOIDED and error is not None:
+                    refusals[row.conversion] = error
+            if answers:
+                with self.ctx.db.write() as s:
+                    for answer in answers:
+                        self._book_in(s, *answer)
+        by_conversion: dict[str, list[PartnerOp]] = {c: [] for c in conversions}
+        deliveries = {}
         with self.ctx.db.read() as s:
-            _check_row(s, row)  # what is sent is what the hash chain holds
+            for row in self._rows(conversions, s):
+                by_conversion[row.conversion].append(row)
+            for conversion, rows in by_conversion.items():
+                deliveries[conversion] = _delivery(s, conversion, rows,
+                                                   refusals.get(conversion))
+        return deliveries
+
+    def _rows(self, conversions: list[str], s=None) -> list[PartnerOp]:
+        if s is None:
+            with self.ctx.db.read() as s:
+                return self._rows(conversions, s)
+        rows = []
+        for i in range(0, len(conversions), 500):
+            rows += s.execute(select(PartnerOp).where(
+                PartnerOp.conversion.in_(conversions[i:i + 500]))
+                .order_by(PartnerOp.created_at, PartnerOp.leg)).scalars().all()
+        return rows
+
+    def _send(self, row: PartnerOp, book=None, checked: bool = False
+              ) -> tuple[str, MilkError | None]:
+        """Ask the partner for `row`'s operation and book the answer (`book`: where answers
+        go instead, to be booked together; `checked`: the row was checked by the caller)."""
+        book = book or self._book
+        if not checked:
+            with self.ctx.db.read() as s:
+                _check_row(s, row)  # what is sent is what the hash chain holds
         reference, connector = f"MiL.k conversion {row.conversion}", None
         try:
             connector = self.ctx.connector(self.ctx.catalog.get(row.partner))
@@ -279,32 +310,33 @@ class Outbox:
                 op = connector.issue(row.key, row.member_id, row.points, reference=reference)
         except MilkError as exc:
             if exc.code in UNSURE and connector is not None:  # it may have applied: void
-                return self._void(row, connector, exc), exc
+                return self._void(row, connector, exc, book), exc
             # Refused, or never sent: not applied, and nobody sends this key again.
-            self._book(row.key, VOIDED, None, exc)
+            book(row.key, VOIDED, None, exc)
             return VOIDED, exc
-        self._book(row.key, APPLIED, op)
+        book(row.key, APPLIED, op)
         return APPLIED, None
 
-    def _void(self, row: PartnerOp, connector, cause: MilkError | None) -> str:
+    def _void(self, row: PartnerOp, connector, cause: MilkError | None, book=None) -> str:
+        book = book or self._book
         try:
             applied = connector.void(row.key)
         except MilkError as exc:
             self._note(row.key, exc)
             return OPEN
         if applied is None:
-            self._book(row.key, VOIDED, None, cause)
+            book(row.key, VOIDED, None, cause)
             return VOIDED
-        return self._book_answer(row, applied)
+        return self._book_answer(row, applied, book)
 
-    def _book_answer(self, row: PartnerOp, op) -> str:
+    def _book_answer(self, row: PartnerOp, op, book=None) -> str:
         if (op.kind, op.member_id, op.points) != (row.kind, row.member_id, row.points):
             self._note(row.key, ExternalError(
                 f"{row.partner} reports another operation under key {row.key} ({op.kind} of "
                 f"{op.points:,} for {op.member_id}); it is left pending for the reconciliation.",
                 code="partner_bad_response"))
             return OPEN
-        self._book(row.key, APPLIED, op)
+        (book or self._book)(row.key, APPLIED, op)
         return APPLIED
 
     # -- recovery ----------------------------------------------------------------------------
@@ -372,29 +404,32 @@ class Outbox:
     def _book(self, key: str, outcome: str, op, cause: MilkError | None = None) -> None:
         """One transaction: the entry for `key`'s outcome (once) and the row marked done."""
         with self.ctx.db.write() as s:
-            row = s.get(PartnerOp, key)
-            if row is None or row.state == DONE:
-                return
-            hold = _check_row(s, row)
-            journal = Journal(s)
-            done = s.execute(select(JournalEntry.seq, JournalEntry.idem_key).where(
-                JournalEntry.idem_key.in_([_entry_key(key, APPLIED), _entry_key(key, VOIDED)])
-            )).first()
-            if done is not None:  # booked before the row was marked (an older run)
-                self._close(s, row, done.idem_key.rsplit(":", 1)[1], done.seq)
-                return
-            if outcome == APPLIED:
-                kind, lines, memo = self._settlement(hold, row, op)
-            else:
-                kind, lines, memo = RELEASE, self._release(hold, row), {
-                    "conversion": row.conversion, "key": key, "partner": row.partner,
-                    "member": row.member_id, "points": str(row.points), "op": row.kind,
-                    "reason": cause.message if cause else "void at the partner",
-                    "reason_code": cause.code if cause else "voided"}
-            entry = journal.append(kind, _entry_key(key, outcome),
-                                   params_digest({"op": outcome, "key": key}), lines, memo,
-                                   self.ctx.clock.now())
-            self._close(s, row, outcome, entry.seq)
+            self._book_in(s, key, outcome, op, cause)
+
+    def _book_in(self, s, key: str, outcome: str, op, cause: MilkError | None = None) -> None:
+        row = s.get(PartnerOp, key)
+        if row is None or row.state == DONE:
+            return
+        hold = _check_row(s, row)
+        journal = Journal(s)
+        done = s.execute(select(JournalEntry.seq, JournalEntry.idem_key).where(
+            JournalEntry.idem_key.in_([_entry_key(key, APPLIED), _entry_key(key, VOIDED)])
+        )).first()
+        if done is not None:  # booked before the row was marked (an older run)
+            self._close(s, row, done.idem_key.rsplit(":", 1)[1], done.seq)
+            return
+        if outcome == APPLIED:
+            kind, lines, memo = self._settlement(hold, row, op)
+        else:
+            kind, lines, memo = RELEASE, self._release(hold, row), {
+                "conversion": row.conversion, "key": key, "partner": row.partner,
+                "member": row.member_id, "points": str(row.points), "op": row.kind,
+                "reason": cause.message if cause else "void at the partner",
+                "reason_code": cause.code if cause else "voided"}
+        entry = journal.append(kind, _entry_key(key, outcome),
+                               params_digest({"op": outcome, "key": key}), lines, memo,
+                               self.ctx.clock.now())
+        self._close(s, row, outcome, entry.seq)
 
     def _close(self, s, row: PartnerOp, outcome: str, seq: int) -> None:
         now = iso(self.ctx.clock.now())
@@ -463,11 +498,26 @@ class Outbox:
                                                      PartnerOp.leg == leg)).scalar_one_or_none()
 
 
+def _delivery(s, conversion: str, rows: list[PartnerOp], refusal: MilkError | None) -> Delivery:
+    if not rows:
+        raise tampered(f"the outbox rows of conversion {conversion} are missing",
+                       conversion=conversion)
+    waiting = tuple(r.partner for r in sorted(rows, key=lambda r: r.leg) if r.state != DONE)
+    if waiting:
+        return Delivery("pending", refusal, waiting)
+    released = next((r for r in sorted(rows, key=lambda r: r.leg) if r.outcome == VOIDED), None)
+    if released is None:
+        return Delivery("done", refusal)
+    memo = s.execute(select(JournalEntry.memo).where(
+        JournalEntry.seq == released.done_seq)).scalar_one()
+    return Delivery("released" if released.leg == 0 else "partial", refusal, (),
+                    json.loads(memo).get("reason"))
+
+
 def _check_row(s, row: PartnerOp) -> Entry:
     """The row's hold entry, which still hashes right and names exactly this operation (an
     edited row or memo is refused before anything is sent or booked)."""
-    AppendGuard(s).entry(row.hold_seq)
-    hold = load_entry(s, s.get(JournalEntry, row.hold_seq))
+    hold = AppendGuard(s).entry(row.hold_seq, load=True)
     ops = hold.memo.get("ops") if hold.kind in HOLD_KINDS else None
     spec = ops[row.leg] if isinstance(ops, list) and 0 <= row.leg < len(ops) else {}
     if (spec.get("key"), spec.get("partner"), spec.get("member"), spec.get("kind"),
@@ -485,3 +535,7 @@ def _entry_key(op_key: str, outcome: str) -> str:
 def other_leg_key(row: PartnerOp) -> str:
     """The key of the other leg of `row`'s swap."""
     return row.key.rsplit(".", 1)[0] + (f".{ISSUE}" if row.kind == REDEEM else f".{REDEEM}")
+
+
+def _collector(into: list[tuple]):
+    return lambda *answer: into.append(answer)
