@@ -137,9 +137,8 @@ def main(argv: list[str] | None = None) -> int:
         window.home_painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
         backend.ready.connect(lambda: _first_run(window, backend))
-    # The log starts once the window has painted (or the profile is open, if sooner): its
-    # folder's name comes with the core (SQLAlchemy and all), which the GUI thread need not
-    # load before the first frame.
+    # The log starts once the window has painted (or the profile is open, if sooner): the
+    # GUI thread has nothing to do before the first frame but paint it.
     logging_started = []
     for ready in (window.first_painted, backend.ready, backend.open_failed):
         ready.connect(lambda *_: logging_started or logging_started.append(start_logging()))

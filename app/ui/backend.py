@@ -35,6 +35,7 @@ class Backend(QObject):
         self.ledger = Lane("ledger", self)
         self.chain = Lane("chain", self)
         self._head: tuple | None = None
+        self._seeded = False  # seed_demo_wallet asked for, since the profile opened
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_head)
@@ -61,18 +62,19 @@ class Backend(QObject):
         self.services = svc
         self._poll.start()
         self.ready.emit()
-        self._seed_demo_wallet()
 
     def demo_password(self) -> str | None:
         """The demo wallet's password, shown on screen in demo mode (None: no demo key)."""
         wallet = self.demo_wallet
         return wallet.password if wallet is not None and not wallet.watch_only else None
 
-    def _seed_demo_wallet(self) -> None:
-        """The demo profile's wallet with its demo-only key (on the chain lane, after the
-        window is up: it starts the demo chain)."""
-        if not self._wants_demo_wallet:
+    def seed_demo_wallet(self) -> None:
+        """The demo profile's wallet with its demo-only key, once per opening, on the chain
+        lane. The window asks once Home shows its figures (or another page is opened first):
+        seeding may start the demo chain, a second of imports Home need not wait behind."""
+        if not self._wants_demo_wallet or self._seeded or self.services is None:
             return
+        self._seeded = True
 
         def seeded(wallet) -> None:
             self.demo_wallet = wallet
@@ -138,7 +140,8 @@ class Backend(QObject):
             self.services = svc
             self.demo_wallet = None
             self.changed.emit(frozenset(ALL))
-            self._seed_demo_wallet()
+            self._seeded = False
+            self.seed_demo_wallet()
             on_done()
 
         self._poll.stop()

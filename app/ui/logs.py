@@ -17,7 +17,7 @@ def log_dir() -> Path:
         return Path(chosen).expanduser()
     from platformdirs import user_log_dir
 
-    from app.core.services.context import APP_DIR_NAME
+    from app.core.profile_dir import APP_DIR_NAME  # not the services: see app.ui.app
 
     return Path(user_log_dir(APP_DIR_NAME, appauthor=False))
 

@@ -1,4 +1,7 @@
-"""The main window: navigation rail + pages. Wiring only; every page is its own module."""
+"""The main window: navigation rail + pages. Wiring only; every page is its own module.
+
+Only Home is built before the first frame; every other page (and its module) is built the
+first time it is shown or asked for, which keeps their imports off the start-up path."""
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -9,16 +12,12 @@ from app.ui.backend import NETWORK, PRICES, Backend
 from app.ui.backend import WALLET as WALLET_AREA
 from app.ui.display import DisplayModes
 from app.ui.i18n import Languages
-from app.ui.pages.activity import ActivityPage
-from app.ui.pages.exchange import ExchangePage
 from app.ui.pages.home import HomePage
-from app.ui.pages.partners import PartnersPage
-from app.ui.pages.settings import SettingsPage
-from app.ui.pages.wallet import WalletPage
 from app.ui.tray import Tray
 from app.ui.widgets.nav_rail import NavRail
 
 HOME, EXCHANGE, WALLET, ACTIVITY, PARTNERS, SETTINGS = range(6)
+PAGE_ICONS = ("home", "exchange", "wallet", "activity", "partners", "settings")
 PRESENTER_KEYS, PRIVACY_KEYS = "Ctrl+Shift+P", "Ctrl+Shift+H"
 
 
@@ -42,24 +41,19 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
-        self.home = HomePage(backend)
-        self.exchange = ExchangePage(backend)
-        self.wallet = WalletPage(backend)
-        self.activity = ActivityPage(backend)
-        self.partners = PartnersPage(backend)
+        self.prefs = prefs
         self.display = DisplayModes(prefs, self)
         self.tray = Tray(backend, prefs, self)
-        self.settings = SettingsPage(backend, languages, prefs, self.display, self.tray)
-        self.pages = [self.home, self.exchange, self.wallet, self.activity, self.partners,
-                      self.settings]
-        for page, icon in zip(self.pages, ("home", "exchange", "wallet", "activity", "partners",
-                                           "settings"), strict=True):
-            self.stack.addWidget(page)
+        self.home = HomePage(backend)
+        self._built: dict[int, QWidget] = {HOME: self.home}
+        for index, icon in enumerate(PAGE_ICONS):
+            self.stack.addWidget(self.home if index == HOME else QWidget())  # placeholders
             self.rail.add(icon)
         self.demo_badge = QLabel()
         self.demo_badge.setObjectName("DemoBadge")
         self.demo_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.demo_badge.setVisible(backend.demo)
+        if not backend.demo:  # (showing a widget that has no parent yet opens it as a window)
+            self.demo_badge.hide()
         self.help_button = self.rail.add_tool("help")
         self.help_menu = QMenu(self)  # Help: keyboard shortcuts (About and the tour go here)
         self.help_button.setMenu(self.help_menu)
@@ -75,24 +69,79 @@ class MainWindow(QMainWindow):
         self._add_shortcuts()
 
         self.home.convert_requested.connect(self._convert_from_home)
-        self.exchange.link_requested.connect(self._link_from_exchange)
-        self.home.populated.connect(self._home_populated)
+        self.home.painted.connect(self.home_painted)
+        self.home.painted.connect(backend.seed_demo_wallet)
+        backend.ready.connect(self._opened_elsewhere)
         self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
-        self.settings.theme_changed.connect(self._restyle)
         self.display.changed.connect(self._restyle)
         self.tray.open_requested.connect(self.bring_back)
         languages.changed.connect(self._language_changed)
-        self._awaiting_paint = False
-        self._painted_once = False
         self._first_frame = True
         self.installEventFilter(self)
         self.dialog = None  # the dialog opened last (non-blocking)
         self.retranslate()
         self.show_page(HOME)
 
+    # -- pages, built when first needed --------------------------------------------------------
+    def page(self, index: int):
+        """The page at `index`, built (with its module imported) the first time it is needed."""
+        page = self._built.get(index)
+        if page is None:
+            page = self._built[index] = self._build(index)
+            placeholder = self.stack.widget(index)
+            self.stack.removeWidget(placeholder)
+            self.stack.insertWidget(index, page)  # the current page stays current
+            placeholder.deleteLater()
+            page.retranslate()
+        return page
+
+    def _build(self, index: int):
+        backend = self.backend
+        if index == EXCHANGE:
+            from app.ui.pages.exchange import ExchangePage
+
+            page = ExchangePage(backend)
+            page.link_requested.connect(self._link_from_exchange)
+        elif index == WALLET:
+            from app.ui.pages.wallet import WalletPage
+
+            page = WalletPage(backend)
+        elif index == ACTIVITY:
+            from app.ui.pages.activity import ActivityPage
+
+            page = ActivityPage(backend)
+        elif index == PARTNERS:
+            from app.ui.pages.partners import PartnersPage
+
+            page = PartnersPage(backend)
+        else:
+            from app.ui.pages.settings import SettingsPage
+
+            page = SettingsPage(backend, self.languages, self.prefs, self.display, self.tray)
+            page.theme_changed.connect(self._restyle)
+        return page
+
+    exchange = property(lambda self: self.page(EXCHANGE))
+    wallet = property(lambda self: self.page(WALLET))
+    activity = property(lambda self: self.page(ACTIVITY))
+    partners = property(lambda self: self.page(PARTNERS))
+    settings = property(lambda self: self.page(SETTINGS))
+
+    @property
+    def pages(self) -> list:
+        """Every page, each built (for code that walks them all: the tour, screenshots)."""
+        return [self.page(i) for i in range(len(PAGE_ICONS))]
+
     def show_page(self, index: int) -> None:
+        self.page(index)
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
+        if index != HOME:  # Home will not paint its figures now: the wallet need not wait
+            self.backend.seed_demo_wallet()
+
+    def _opened_elsewhere(self) -> None:
+        if self.stack.currentIndex() != HOME:
+            self.backend.seed_demo_wallet()
 
     def resize_within_screen(self, size: QSize) -> None:
         """Open at `size`, or as much of it as the screen has room for."""
@@ -112,7 +161,7 @@ class MainWindow(QMainWindow):
             return action
 
         self._page_actions = [add(f"Ctrl+{i + 1}", lambda _c=False, i=i: self.show_page(i))
-                              for i in range(len(self.pages))]
+                              for i in range(len(PAGE_ICONS))]
         self._search_action = add("Ctrl+F", self.search_activity)
         self._export_action = add("Ctrl+E", self.export_activity)
         self._sync_action = add("F5", self.sync_now)
@@ -126,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def shortcuts(self) -> list[tuple[QKeySequence, str]]:
         """(keys, what they do) for every shortcut, in the order Help lists them."""
-        names = [self.rail._buttons[i][0].text() for i in range(len(self.pages))]
+        names = [self.rail._buttons[i][0].text() for i in range(len(PAGE_ICONS))]
         listed = [(a.shortcut(), self.tr("Go to {page}").format(page=name))
                   for a, name in zip(self._page_actions, names, strict=True)]
         return listed + [(self._search_action.shortcut(), self.tr("Search activity")),
@@ -182,7 +231,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("About MiL.k Wallet"))
         self.tour_action.setText(self.tr("Guided tour (demo)"))
         self.tray.retranslate()
-        for page in self.pages:
+        for page in self._built.values():
             page.retranslate()
 
     def _language_changed(self, _lang: str) -> None:
@@ -190,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def _restyle(self) -> None:
         self.rail.restyle()
-        for page in self.pages:
+        for page in self._built.values():
             page.retranslate()
 
     def _link_from_exchange(self, partner_code: str) -> None:
@@ -202,24 +251,12 @@ class MainWindow(QMainWindow):
         self.exchange.prefill(partner_code, points)
         self.show_page(EXCHANGE)
 
-    # -- "first populated paint" for --exit-after-paint and start-up timing ------------------
-    def _home_populated(self) -> None:
-        if not self._awaiting_paint and not self._painted_once:
-            self._awaiting_paint = True
-            self.home.body.installEventFilter(self)
-            self.home.body.update()
-
+    # -- the first frame, for start-up timing (Home's first paint with data is Home's) --------
     def eventFilter(self, watched, event) -> bool:
         if self._first_frame and watched is self and event.type() == event.Type.Paint:
             self._first_frame = False
             self.removeEventFilter(self)
             QTimer.singleShot(0, self.first_painted.emit)  # after this paint completes
-        if self._awaiting_paint and watched is self.home.body and \
-                event.type() == event.Type.Paint:
-            self._awaiting_paint = False
-            self._painted_once = True
-            self.home.body.removeEventFilter(self)
-            QTimer.singleShot(0, self.home_painted.emit)  # after this paint completes
         return super().eventFilter(watched, event)
 
     def bring_back(self) -> None:

@@ -60,7 +60,7 @@ class Tray(QObject):
             self.icon.show()
         QApplication.instance().setQuitOnLastWindowClosed(not self.keep_running)
         self._timer.start()
-        self.check()
+        QTimer.singleShot(0, self.check)  # after what the pages ask for at the same moment
 
     def _activated(self, reason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger,

@@ -20,6 +20,21 @@ if sys.version_info < (3, 12):
     ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gc_on_the_gui_thread(qapp):
+    """As the app does (app.ui.app): cycles are collected on the GUI thread only, never from
+    a lane, where destroying a Qt object crashes the process. The full collections are each
+    test's own, at its end (make_app), not timed ones in the middle of a measured step."""
+    import gc
+
+    from app.ui.tasks import GuiThreadGC
+
+    keeper = GuiThreadGC(qapp, full_every=None)
+    yield keeper
+    keeper._timer.stop()
+    gc.enable()
+
+
 def settle(qtbot, backend, timeout: int = 30_000) -> None:
     """Wait until both lanes are idle (all submitted work delivered)."""
     qtbot.waitUntil(lambda: not backend.ledger.busy and not backend.chain.busy, timeout=timeout)

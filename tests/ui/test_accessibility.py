@@ -412,6 +412,28 @@ def test_enter_in_the_wizard_and_search(make_app, qtbot):
     qtbot.waitUntil(lambda: activity.model.rowCount() == 1, timeout=10_000)
 
 
+# -- pages built on first use ------------------------------------------------------------------
+@pytest.mark.parametrize("demo", [True, False])
+def test_each_page_opens_from_the_rail_and_the_window_stays_the_active_one(make_app, qtbot,
+                                                                           demo):
+    """Pages other than Home are built when first opened (start-up builds only Home). Opening
+    each with a click shows it with its data, and no stray window appears on the way (a
+    widget shown before it has a parent opens as a window of its own and takes the focus)."""
+    w, backend = make_app(demo=demo)
+    activate(qtbot, w)
+    for index, title in ((EXCHANGE, "Exchange"), (WALLET, "Wallet"), (ACTIVITY, "Activity"),
+                         (PARTNERS, "Partners"), (SETTINGS, "Settings"), (HOME, "Home")):
+        qtbot.mouseClick(w.rail._buttons[index][0], Qt.MouseButton.LeftButton)
+        settle(qtbot, backend)
+        page = w.stack.currentWidget()
+        assert w.stack.currentIndex() == index and page.isVisible()
+        assert page.title.text() == title
+        assert QApplication.activeWindow() is w
+        assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [w]
+    assert w.settings.reset_demo.isVisibleTo(w.settings) == demo
+    assert w.demo_badge.isVisibleTo(w) == demo
+
+
 # -- shortcuts -------------------------------------------------------------------------------------
 def test_shortcuts_open_pages_search_export_sync_and_list_themselves(make_app, qtbot):
     env = Env(make_app, qtbot, "en")

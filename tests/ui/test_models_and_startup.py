@@ -154,6 +154,33 @@ def test_the_window_is_shown_before_the_core_loads(tmp_path):
     assert loaded["window shown"] is False and loaded["Home populated"] is True
 
 
+def test_home_is_populated_before_the_other_pages_and_the_chain_load(tmp_path):
+    """What Home does not show stays off the start-up path (an existing demo profile, as
+    people start it every day): the other pages are built when first opened, the services
+    Home does not use when first used, and the chain libraries (a second of imports) load
+    for the wallet's balance only once Home has its figures."""
+    later = ["app.ui.pages.exchange", "app.ui.pages.wallet", "app.ui.pages.activity",
+             "app.ui.pages.settings", "app.core.services.exchange", "app.core.services.bridge",
+             "app.core.services.history", "web3", "eth_account", "eth"]
+    code = (
+        "import json, sys\n"
+        "import app.ui.app as entry\n"
+        "seen = {}\n"
+        f"later = {later!r}\n"
+        "entry.StartupTrace.mark = lambda self, m: seen.setdefault(m, [n for n in later "
+        "if n in sys.modules])\n"
+        f"code = entry.main(['--demo', '--data-dir', r'{tmp_path / 'p'}', "
+        "'--exit-after-paint', '--startup-trace'])\n"
+        "print(json.dumps(seen))\n")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    first = subprocess.run([sys.executable, "-m", "app", "--demo", "--data-dir",
+                            str(tmp_path / "p"), "--exit-after-paint"], env=env, timeout=120,
+                           capture_output=True, text=True)  # the profile and its demo wallet
+    assert first.returncode == 0, first.stderr
+    seen = json.loads(_last_line_printed(code))
+    assert seen["Home populated"] == []
+
+
 def test_screenshot_mode_renders_every_page_in_both_languages(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run([sys.executable, "-m", "app", "--demo", "--data-dir",
@@ -301,3 +328,30 @@ def test_a_window_size_that_is_not_width_by_height_is_refused(size, capsys):
         parse_args(["--size", size])
     assert e.value.code == 2 and "--size" in capsys.readouterr().err
     assert parse_args(["--size", "960x540"]).size == (960, 540)
+
+
+def test_gui_thread_gc_freezes_what_survived_its_first_full_collection(qtbot):
+    """The app's collector (app.ui.tasks.GuiThreadGC): after the first full collection the
+    survivors are frozen (later full collections no longer walk them and stall the window),
+    and a cycle made afterwards is still collected, on the GUI thread."""
+    import gc
+    import weakref
+
+    from app.ui.tasks import GuiThreadGC
+
+    keeper = GuiThreadGC(interval_ms=10, full_every=3)
+    try:
+        qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
+
+        class Node:
+            pass
+
+        node = Node()
+        node.me = node
+        alive = weakref.ref(node)
+        del node
+        qtbot.waitUntil(lambda: alive() is None, timeout=5000)
+    finally:
+        keeper._timer.stop()
+        keeper.deleteLater()
+        gc.unfreeze()

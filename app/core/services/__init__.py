@@ -1,7 +1,11 @@
-"""The façade the GUI and the CLI both call: one place for every use case."""
+"""The façade the GUI and the CLI both call: one place for every use case.
+
+What opening a profile and showing Home need is built with the façade; the other services
+(and their modules) are built on first use, which keeps them off the desktop app's start-up."""
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from app.core.clock import Clock
@@ -10,22 +14,37 @@ from app.core.ledger.database import Database
 from app.core.partners import Catalog
 from app.core.prices import PriceBook
 from app.core.services.admin import AdminService
-from app.core.services.anchor import AnchorService
-from app.core.services.backup import BackupService
-from app.core.services.bridge import BridgeService
 from app.core.services.chain_access import ChainAccess
 from app.core.services.context import Context, resolve_data_dir, resolve_database_url
-from app.core.services.exchange import ExchangeService
-from app.core.services.history import HistoryService
 from app.core.services.insights import InsightService
-from app.core.services.network import NetworkService
 from app.core.services.outbox import Outbox
 from app.core.services.partners import PartnerService
 from app.core.services.points import PointsService
 from app.core.services.reminders import ReminderService
-from app.core.services.sending import SendService
 from app.core.services.wallet import WalletService
 from app.core.settings import Settings
+
+
+class _built_on_first_use:
+    """A service made the first time it is used, once, whichever lane asks first (the GUI's
+    ledger and chain lanes may ask at the same moment; functools.cached_property stopped
+    locking in Python 3.12)."""
+
+    _lock = threading.RLock()  # a service may be made of others (the bridge of sending)
+
+    def __init__(self, make):
+        self.make = make
+
+    def __set_name__(self, owner, name: str) -> None:
+        self.name = name
+
+    def __get__(self, svc, owner=None):
+        if svc is None:
+            return self
+        with self._lock:
+            if self.name not in svc.__dict__:
+                svc.__dict__[self.name] = self.make(svc)
+        return svc.__dict__[self.name]
 
 
 class Services:
@@ -35,22 +54,58 @@ class Services:
         self.outbox = Outbox(ctx)
         self.points = PointsService(ctx, self.outbox)
         self.partners = PartnerService(ctx, self.points.sweep_expired, self.outbox)
-        self.exchange = ExchangeService(ctx, self.points.sweep_expired, self.outbox,
-                                        self.partners.sync)
-        self.history = HistoryService(ctx)
         self.admin = AdminService(ctx, self.partners,
                                   seed_wallet=(lambda: self.wallet.seed_demo_wallet())
                                   if demo_wallet else None)
         self.chain = ChainAccess(ctx)
         self.wallet = WalletService(ctx, self.chain, custody)
-        self.sending = SendService(self.wallet)
-        self.bridge = BridgeService(self.sending)
-        self.network = NetworkService(ctx, self.chain)
         self.reminders = ReminderService(ctx, self.points)
         self.insights = InsightService(ctx)
-        self.backups = BackupService(ctx)
-        self.anchors = AnchorService(ctx, self.chain)
-        self.bridge.after_move = self.anchors.anchor_after  # each move anchors the head
+
+    @_built_on_first_use
+    def exchange(self):
+        from app.core.services.exchange import ExchangeService
+
+        return ExchangeService(self.ctx, self.points.sweep_expired, self.outbox,
+                               self.partners.sync)
+
+    @_built_on_first_use
+    def history(self):
+        from app.core.services.history import HistoryService
+
+        return HistoryService(self.ctx)
+
+    @_built_on_first_use
+    def sending(self):
+        from app.core.services.sending import SendService
+
+        return SendService(self.wallet)
+
+    @_built_on_first_use
+    def bridge(self):
+        from app.core.services.bridge import BridgeService
+
+        bridge = BridgeService(self.sending)
+        bridge.after_move = self.anchors.anchor_after  # each move anchors the head
+        return bridge
+
+    @_built_on_first_use
+    def network(self):
+        from app.core.services.network import NetworkService
+
+        return NetworkService(self.ctx, self.chain)
+
+    @_built_on_first_use
+    def backups(self):
+        from app.core.services.backup import BackupService
+
+        return BackupService(self.ctx)
+
+    @_built_on_first_use
+    def anchors(self):
+        from app.core.services.anchor import AnchorService
+
+        return AnchorService(self.ctx, self.chain)
 
     @property
     def prices(self) -> PriceBook:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.money import MLK_UNIT
@@ -80,11 +80,13 @@ class PartnerCard(Card):
 class HomePage(Page):
     areas = frozenset({LEDGER, PARTNERS, PRICES, WALLET, NETWORK})
     convert_requested = Signal(str, int)  # partner code, points to convert
-    populated = Signal()
+    populated = Signal()  # figures rendered (each load)
+    painted = Signal()  # the first paint with figures in it (start-up timing, the tour)
 
     def __init__(self, backend, parent=None):
         super().__init__(backend, parent)
         self._overview = None
+        self._awaiting_paint = self._painted_once = False
         self._onchain: int | None = None
         self._onchain_note = ""
         summary = Card()
@@ -187,7 +189,6 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         self.backend.run(lambda svc: svc.points.overview(), self._loaded, self._failed)
-        self.backend.run(_onchain_balance, self._chain_loaded, self._chain_failed, lane="chain")
 
     def _loaded(self, overview) -> None:
         self._overview = overview
@@ -196,6 +197,30 @@ class HomePage(Page):
         self.backend.run(lambda svc: (svc.insights.value_history(90),
                                       svc.insights.price_history(90)), self._trends_loaded,
                          lambda _e: self.trend_card.hide())
+        if self._painted_once:
+            self._read_chain()
+        elif not self._awaiting_paint:
+            self._awaiting_paint = True
+            self.body.installEventFilter(self)
+            self.body.update()
+
+    def _read_chain(self) -> None:
+        # The wallet's balance comes after Home's first paint with figures: its first read
+        # loads the chain's libraries (web3, and py-evm for the demo chain: about a second of
+        # imports), which would otherwise hold the interpreter while Home fills in.
+        self.backend.run(_onchain_balance, self._chain_loaded, self._chain_failed, lane="chain")
+
+    def eventFilter(self, watched, event) -> bool:
+        if self._awaiting_paint and watched is self.body and event.type() == event.Type.Paint:
+            self._awaiting_paint = False
+            self._painted_once = True
+            self.body.removeEventFilter(self)
+            QTimer.singleShot(0, self._after_first_paint)  # once this paint is done
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self.painted.emit()
+        self._read_chain()
 
     def _trends_loaded(self, trends) -> None:
         self._trends = trends

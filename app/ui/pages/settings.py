@@ -146,7 +146,8 @@ class SettingsPage(Page):
         self.data_state = muted(wrap=True)
         self.verify, self.backup, self.restore, self.reset_demo = (button(), button(), button(),
                                                                    button())
-        self.reset_demo.setVisible(backend.demo)
+        if not backend.demo:  # (showing a widget that has no parent yet opens it as a window)
+            self.reset_demo.hide()
         self.verify_result = StatusLine()
         self.anchor_state = muted(wrap=True)
         self.anchor_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
