@@ -194,20 +194,21 @@ class HomePage(Page):
         self._overview = overview
         self._render()
         self.populated.emit()
-        self.backend.run(lambda svc: (svc.insights.value_history(90),
-                                      svc.insights.price_history(90)), self._trends_loaded,
-                         lambda _e: self.trend_card.hide())
         if self._painted_once:
-            self._read_chain()
+            self._load_the_rest()
         elif not self._awaiting_paint:
             self._awaiting_paint = True
             self.body.installEventFilter(self)
             self.body.update()
 
-    def _read_chain(self) -> None:
-        # The wallet's balance comes after Home's first paint with figures: its first read
-        # loads the chain's libraries (web3, and py-evm for the demo chain: about a second of
-        # imports), which would otherwise hold the interpreter while Home fills in.
+    def _load_the_rest(self) -> None:
+        """The trend chart and the wallet's balance, after Home's first paint with figures:
+        the trends walk 90 days of the ledger, and the wallet's first read loads the chain's
+        libraries (web3, and py-evm for the demo chain: about a second of imports); either
+        would otherwise hold the interpreter while Home fills in."""
+        self.backend.run(lambda svc: (svc.insights.value_history(90),
+                                      svc.insights.price_history(90)), self._trends_loaded,
+                         lambda _e: self.trend_card.hide())
         self.backend.run(_onchain_balance, self._chain_loaded, self._chain_failed, lane="chain")
 
     def eventFilter(self, watched, event) -> bool:
@@ -220,7 +221,7 @@ class HomePage(Page):
 
     def _after_first_paint(self) -> None:
         self.painted.emit()
-        self._read_chain()
+        self._load_the_rest()
 
     def _trends_loaded(self, trends) -> None:
         self._trends = trends
