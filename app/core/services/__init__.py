@@ -14,14 +14,12 @@ from app.core.ledger.database import Database
 from app.core.partners import Catalog
 from app.core.prices import PriceBook
 from app.core.services.admin import AdminService
-from app.core.services.chain_access import ChainAccess
 from app.core.services.context import Context, resolve_data_dir, resolve_database_url
 from app.core.services.insights import InsightService
 from app.core.services.outbox import Outbox
 from app.core.services.partners import PartnerService
 from app.core.services.points import PointsService
 from app.core.services.reminders import ReminderService
-from app.core.services.wallet import WalletService
 from app.core.settings import Settings
 
 
@@ -57,10 +55,21 @@ class Services:
         self.admin = AdminService(ctx, self.partners,
                                   seed_wallet=(lambda: self.wallet.seed_demo_wallet())
                                   if demo_wallet else None)
-        self.chain = ChainAccess(ctx)
-        self.wallet = WalletService(ctx, self.chain, custody)
+        self._custody = custody
         self.reminders = ReminderService(ctx, self.points)
         self.insights = InsightService(ctx)
+
+    @_built_on_first_use
+    def chain(self):
+        from app.core.services.chain_access import ChainAccess
+
+        return ChainAccess(self.ctx)
+
+    @_built_on_first_use
+    def wallet(self):
+        from app.core.services.wallet import WalletService
+
+        return WalletService(self.ctx, self.chain, self._custody)
 
     @_built_on_first_use
     def exchange(self):
@@ -138,7 +147,8 @@ class Services:
         return simulate(self, conversions, seed, bulk)
 
     def close(self) -> None:
-        self.chain.close()
+        if "chain" in self.__dict__:  # (built on first use: nothing to close otherwise)
+            self.chain.close()
         inprocess = sys.modules.get("app.core.connectors.inprocess")  # loaded only when used
         if inprocess is not None:
             inprocess.close_in_process(self.ctx.partners_dir)
