@@ -60,20 +60,28 @@ def entry_bytes(seq: int, kind: str, idem_key: str, params_hash: str, created_at
     written out in the encoder's key order, value by value: `verify` computes this once per
     entry, and a million entries through the generic encoder cost more than hashing them.
     tests/core/test_canonical.py holds it byte for byte to that document."""
-    j, s = _json, _STRING
+    j, s = _json, _STRING  # j(x) == s(x) for a str: s, a builtin, where x is one
     if version == 1:
-        rows = ",".join([f"[{j(p[0])},{j(p[1])},{s(str(p[2]))},{j(p[3])}]" for p in postings])
+        rows = ",".join([
+            f"[{s(p[0]) if type(p[0]) is str else j(p[0])},"
+            f"{s(p[1]) if type(p[1]) is str else j(p[1])},{s(str(p[2]))},{j(p[3])}]"
+            for p in postings])
     elif version == 2:
         rows = ",".join([
-            f"[{j(owner)},{j(asset)},{s(str(amount))},{j(lot)},{s(str(balance_after))},"
+            f"[{s(owner) if type(owner) is str else j(owner)},"
+            f"{s(asset) if type(asset) is str else j(asset)},{s(str(amount))},"
+            f"{'null' if lot is None else j(lot)},{s(str(balance_after))},"
             f"{'null' if lot_after is None else s(str(lot_after))},"
             f"{'null' if terms is None else '[' + ','.join([j(t) for t in terms]) + ']'}]"
             for owner, asset, amount, lot, balance_after, lot_after, terms in postings])
     else:
         raise ValueError(f"unknown entry format {version}")
-    return (f'{{"at":{j(created_at)},"key":{j(idem_key)},"kind":{j(kind)},"memo":{j(memo)},'
-            f'"params":{j(params_hash)},"postings":[{rows}],"seq":{j(seq)},'
-            f'"v":{j(version)}}}').encode("utf-8")
+    text = str is type(created_at) is type(idem_key) is type(kind) is type(memo) is \
+        type(params_hash)
+    f = s if text else j
+    at, key, kind, memo, params = f(created_at), f(idem_key), f(kind), f(memo), f(params_hash)
+    return (f'{{"at":{at},"key":{key},"kind":{kind},"memo":{memo},"params":{params},'
+            f'"postings":[{rows}],"seq":{j(seq)},"v":{j(version)}}}').encode("utf-8")
 
 
 def chain_hash(prev_hash: str, data: bytes) -> str:
