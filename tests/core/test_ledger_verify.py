@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from app.core.ledger import Database, sqlite_url, verify
 from app.core.ledger import integrity as integrity_module
 from app.core.ledger.integrity import check_ledger
+from app.core.ledger.verify import _int
 from tests.support.bulk_ledger import build
 from tests.support.forge import _rehash, forging, settle
 
@@ -141,3 +143,15 @@ def test_a_running_balance_forged_and_re_hashed_is_named_once_on_a_repeated_acco
     report = walk(ledger)
     assert [(p.seq, p.what) for p in report.problems] == [
         (10, f"the running balance of tica:pool MLK is {end}, the journal gives {first}")]
+
+
+@pytest.mark.parametrize("stored, exact", [
+    ("12", 12), ("-7", -7), (str(10**30), 10**30), (5, 5), (Decimal("40"), 40),
+    (Decimal("4E+1"), 40), ("12abc", None), ("", None), ("1.5", None), (1.5, None),
+    (b"12", None), (None, None), (True, None), (Decimal("1.5"), None), (Decimal("NaN"), None),
+    (Decimal("sNaN"), None), (Decimal("Infinity"), None), (Decimal("-Infinity"), None),
+])
+def test_a_stored_amount_is_an_exact_integer_or_none(stored, exact):
+    """What a row can hold where an amount should be (text on SQLite, NUMERIC on PostgreSQL,
+    anything in a forged file): an exact integer, or None — never an exception."""
+    assert _int(stored) == exact and type(_int(stored)) is type(exact)

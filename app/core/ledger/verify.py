@@ -137,11 +137,14 @@ def _walk(session: Session, report: VerifyReport) -> None:
                 hashed = []  # (owner, asset, amount, lot, balance_after, lot_after, terms)
                 malformed = off = False  # off: a running value is not what the walk derives
                 for _s, idx, account_id, raw_amount, lot_id, raw_balance, raw_lot in lines:
-                    amount = _int(raw_amount)
-                    balance_after = None if raw_balance is None else _int(raw_balance)
-                    lot_after = None if raw_lot is None else _int(raw_lot)
-                    if amount is None or (raw_balance is not None and balance_after is None) \
-                            or (raw_lot is not None and lot_after is None):
+                    try:  # decimal text on SQLite: int() here, _exact() for the rest
+                        amount = int(raw_amount) if type(raw_amount) is str else \
+                            _exact(raw_amount)
+                        balance_after = raw_balance if raw_balance is None else \
+                            int(raw_balance) if type(raw_balance) is str else _exact(raw_balance)
+                        lot_after = raw_lot if raw_lot is None else \
+                            int(raw_lot) if type(raw_lot) is str else _exact(raw_lot)
+                    except ValueError:
                         add(seq, f"posting {idx} holds a malformed amount")
                         malformed = True
                         continue
@@ -242,16 +245,20 @@ def _check_projections(session: Session, report: VerifyReport, accounts, lots, r
 
 def _int(value) -> int | None:
     """An exact integer from a stored amount, or None when it is not one."""
-    if type(value) is str:
-        try:
-            return int(value)
-        except ValueError:
-            return None
+    try:
+        return int(value) if type(value) is str else _exact(value)
+    except ValueError:
+        return None
+
+
+def _exact(value) -> int:
+    """A stored amount that is not text as an exact integer; ValueError when it is not one
+    (None, a float, bytes, a NUMERIC NaN or infinity)."""
     if type(value) is int:
         return value
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         return int(value)
-    return None
+    raise ValueError(f"not an exact integer: {value!r}")
 
 
 @contextmanager
