@@ -60,17 +60,24 @@ def entry_bytes(seq: int, kind: str, idem_key: str, params_hash: str, created_at
     written out in the encoder's key order, value by value: `verify` computes this once per
     entry, and a million entries through the generic encoder cost more than hashing them.
     tests/core/test_canonical.py holds it byte for byte to that document."""
-    j, s = _json, _STRING  # j(x) == s(x) for a str: s, a builtin, where x is one
+    # Written out inline, for speed, and equal to the document's encoding: j(x) == s(x) for
+    # a str (s, a builtin, where x is one); for an int, f"{x}" == j(x) and f'"{x}"' ==
+    # s(str(x)) (digits and a sign need no escaping); s(str(x))[1:-1] is s(str(x)) unquoted.
+    j, s = _json, _STRING
     if version == 1:
         rows = ",".join([
             f"[{s(p[0]) if type(p[0]) is str else j(p[0])},"
-            f"{s(p[1]) if type(p[1]) is str else j(p[1])},{s(str(p[2]))},{j(p[3])}]"
+            f"{s(p[1]) if type(p[1]) is str else j(p[1])},"
+            f"\"{p[2] if type(p[2]) is int else s(str(p[2]))[1:-1]}\","
+            f"{'null' if p[3] is None else j(p[3])}]"
             for p in postings])
     elif version == 2:
         rows = ",".join([
             f"[{s(owner) if type(owner) is str else j(owner)},"
-            f"{s(asset) if type(asset) is str else j(asset)},{s(str(amount))},"
-            f"{'null' if lot is None else j(lot)},{s(str(balance_after))},"
+            f"{s(asset) if type(asset) is str else j(asset)},"
+            f"\"{amount if type(amount) is int else s(str(amount))[1:-1]}\","
+            f"{'null' if lot is None else j(lot)},"
+            f"\"{balance_after if type(balance_after) is int else s(str(balance_after))[1:-1]}\","
             f"{'null' if lot_after is None else s(str(lot_after))},"
             f"{'null' if terms is None else '[' + ','.join([j(t) for t in terms]) + ']'}]"
             for owner, asset, amount, lot, balance_after, lot_after, terms in postings])
@@ -81,7 +88,8 @@ def entry_bytes(seq: int, kind: str, idem_key: str, params_hash: str, created_at
     f = s if text else j
     at, key, kind, memo, params = f(created_at), f(idem_key), f(kind), f(memo), f(params_hash)
     return (f'{{"at":{at},"key":{key},"kind":{kind},"memo":{memo},"params":{params},'
-            f'"postings":[{rows}],"seq":{j(seq)},"v":{j(version)}}}').encode("utf-8")
+            f'"postings":[{rows}],"seq":{seq if type(seq) is int else j(seq)},'
+            f'"v":{version if type(version) is int else j(version)}}}').encode()
 
 
 def chain_hash(prev_hash: str, data: bytes) -> str:
