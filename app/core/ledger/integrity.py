@@ -12,9 +12,9 @@ from app.core.ledger.verify import VerifyReport, verify
 
 
 def check_ledger(db) -> VerifyReport:
-    with db.read() as s:
+    with db.read() as s, storage.integrity_alongside(db) as integrity_problems:
         report = verify(s)
-        for step in (storage.integrity_problems, schema_problems):
+        for step in (integrity_problems, schema_problems):
             try:
                 problems = step(s)
             except DBAPIError as exc:

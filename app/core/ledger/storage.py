@@ -5,14 +5,20 @@ it was written, truncated (not a whole number of pages, or fewer pages than its 
 says), or not a SQLite file at all is refused before anything touches it; files up to
 QUICK_CHECK_MAX_BYTES also get `PRAGMA quick_check` (about 1.3 s per million entries, so a
 bigger ledger leaves it to `verify` and to SQLite's own checks on every page it reads).
-In `verify`: `PRAGMA integrity_check`.
+In `verify`: `PRAGMA integrity_check`, on a thread of its own beside the walk.
 """
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import QueuePool
 
 from app.core.errors import ExternalError
 from app.core.ledger import checkpoint
@@ -85,13 +91,64 @@ def quick_check(db, beside: Path) -> None:
         raise damaged(path, beside, f"is damaged (SQLite: {rows[0]})", "ledger_damaged")
 
 
+INTEGRITY_CHECK = "PRAGMA integrity_check(20)"
+
+
 def integrity_problems(session) -> list[str]:
     """What `PRAGMA integrity_check` finds in a SQLite ledger (nothing elsewhere)."""
     if session.get_bind().dialect.name != "sqlite":
         return []
-    rows = [r[0] for r in session.execute(text("PRAGMA integrity_check(20)"))]
+    return _damage_found([r[0] for r in session.execute(text(INTEGRITY_CHECK))])
+
+
+def _damage_found(rows: list) -> list[str]:
     return [] if rows == ["ok"] else [f"the database file is damaged (SQLite: {r})"
                                       for r in rows[:5]]
+
+
+@contextmanager
+def integrity_alongside(db) -> Iterator[Callable[[Session], list[str]]]:
+    """`integrity_problems`, started at once on a pooled connection of its own when the ledger
+    is a SQLite file: SQLite runs the whole check without Python's lock, so on a second core
+    it costs `verify` nothing while the walk of the chain (Python) goes on; on a million
+    entries each takes seconds. Yields the step that waits for it and returns what it found
+    (its DBAPIError raised there, as the step in the session would). Anywhere else
+    (PostgreSQL, an in-memory database whose connections are not shared between threads)
+    or if the connection cannot be had, the step is `integrity_problems` in the session.
+    Leaving early interrupts the check; the thread is always joined and the connection
+    returned."""
+    if db.dialect != "sqlite" or not isinstance(db.engine.pool, QueuePool):
+        yield integrity_problems
+        return
+    try:
+        conn = db.engine.connect()
+    except DBAPIError:  # the step in the session meets it again and names it
+        yield integrity_problems
+        return
+    outcome: dict = {}
+
+    def run() -> None:
+        try:
+            outcome["rows"] = [r[0] for r in conn.exec_driver_sql(INTEGRITY_CHECK)]
+        except BaseException as exc:  # noqa: BLE001 - handed to the step in the caller
+            outcome["error"] = exc
+
+    def step(_session) -> list[str]:
+        worker.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        return _damage_found(outcome["rows"])
+
+    worker = threading.Thread(target=run, name="ledger-integrity-check", daemon=True)
+    try:
+        worker.start()
+        yield step
+    finally:
+        if worker.is_alive():  # the walk stopped early: stop the check too
+            conn.connection.driver_connection.interrupt()
+        if worker.ident is not None:
+            worker.join()
+        conn.close()
 
 
 def damaged(path: Path, beside: Path, what: str, code: str) -> ExternalError:

@@ -8,9 +8,14 @@ must be exactly what the walk derives.
 """
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain, groupby
+from operator import itemgetter
 
 from sqlalchemy import String, select, type_coerce
 from sqlalchemy.exc import DBAPIError
@@ -68,16 +73,18 @@ def verify(session: Session) -> VerifyReport:
     report = VerifyReport()
     try:
         _walk(session, report)
-    except DBAPIError as exc:  # the file gives out part-way ("malformed", I/O error)
-        reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    except (DBAPIError, sqlite3.Error) as exc:  # the file gives out part-way ("malformed", I/O)
+        orig = exc.orig if isinstance(exc, DBAPIError) else exc
+        reason = str(orig).strip().splitlines()[0] if orig else str(exc)
         report.add(report.head_seq + 1, f"the database cannot be read past entry "
                                         f"#{report.head_seq}: {reason}")
     return report
 
 
 def _walk(session: Session, report: VerifyReport) -> None:
-    # Plain tuples by position, not ORM objects nor named access: on a long journal the
-    # per-row overhead costs more than hashing (see the README's verify profile).
+    # Plain tuples by position, not ORM objects nor named access, and every check of an entry
+    # in this one loop with its state in locals: on a long journal the per-row overhead
+    # costs more than hashing (see the README's verify profile).
     accounts = {a[0]: (a[1], a[2], a[3], acct.allows_negative(a[1])) for a in session.execute(
         select(Account.id, Account.owner, Account.asset, Account.allow_negative))}
     report.accounts = len(accounts)
@@ -88,100 +95,110 @@ def _walk(session: Session, report: VerifyReport) -> None:
     lot_sums: dict[int, int] = defaultdict(int)
 
     # Amounts come back as stored (text on SQLite), so a malformed one is named, not raised.
-    postings = _stream(session, select(
+    postings = select(
         Posting.seq, Posting.idx, Posting.account_id, type_coerce(Posting.amount, String),
         Posting.lot_id, type_coerce(Posting.balance_after, String),
-        type_coerce(Posting.lot_after, String)).order_by(Posting.seq, Posting.idx))
-    pending = next(postings, None)
-    prev_hash, expected_seq, prev_format = GENESIS_HASH, 1, 1
+        type_coerce(Posting.lot_after, String)).order_by(Posting.seq, Posting.idx)
     entries = select(JournalEntry.seq, JournalEntry.kind, JournalEntry.idem_key,
                      JournalEntry.params_hash, JournalEntry.created_at, JournalEntry.memo,
-                     JournalEntry.prev_hash, JournalEntry.hash, JournalEntry.format)
-    for e in _stream(session, entries.order_by(JournalEntry.seq)):
-        seq, fmt = e[0], e[8]
-        lines = []
-        while pending is not None and pending[0] < seq:
-            report.add(pending[0], "posting belongs to no entry")
-            pending = next(postings, None)
-        while pending is not None and pending[0] == seq:
-            lines.append(pending)
-            pending = next(postings, None)
-        report.entries += 1
-        report.postings += len(lines)
-        if fmt not in FORMATS or fmt < prev_format:
-            report.add(seq, f"entry format {fmt!r} is not one this ledger can have here")
-        canon = _check_entry(report, e, lines, accounts, lots, expected_seq, prev_hash,
-                             running, lot_sums)
-        if fmt == 2 and canon is not None:
-            _check_running_values(report, seq, canon, running, lot_sums)
-        prev_hash, expected_seq = e[7], seq + 1
-        prev_format = fmt if fmt in FORMATS else prev_format
-        report.head_seq, report.head_hash = seq, e[7]
-    while pending is not None:
-        report.add(pending[0], "posting belongs to no entry")
-        pending = next(postings, None)
+                     JournalEntry.prev_hash, JournalEntry.hash, JournalEntry.format
+                     ).order_by(JournalEntry.seq)
+    add, get_account, get_lot = report.add, accounts.get, lots.get
+    prev_hash, expected_seq, prev_format = GENESIS_HASH, 1, 1
+    count = posted = 0
+    with _rows(session, postings) as posting_rows, _rows(session, entries) as entry_rows:
+        groups = groupby(posting_rows, key=itemgetter(0))  # each entry's postings, in order
+        group = next(groups, None)
+        try:
+            for seq, kind, key, params, at, memo, link, digest, fmt in entry_rows:
+                while group is not None and group[0] < seq:
+                    for p in group[1]:
+                        add(p[0], "posting belongs to no entry")
+                    group = next(groups, None)
+                if group is not None and group[0] == seq:
+                    lines = list(group[1])
+                    group = next(groups, None)
+                else:
+                    lines = []
+                count += 1
+                posted += len(lines)
+                if fmt not in FORMATS or fmt < prev_format:
+                    add(seq, f"entry format {fmt!r} is not one this ledger can have here")
+                if seq != expected_seq:
+                    add(seq, f"sequence jumps from {expected_seq - 1} to {seq} "
+                             f"(entries missing)")
+                if link != prev_hash:
+                    add(seq, "previous-hash link is broken")
+                if not lines:
+                    add(seq, "entry has no postings")
+
+                # Each posting: its values, account and lot; applied to the running sums.
+                totals: dict[str, int] = {}
+                hashed = []  # (owner, asset, amount, lot, balance_after, lot_after, terms)
+                malformed = off = False  # off: a running value is not what the walk derives
+                for _s, idx, account_id, raw_amount, lot_id, raw_balance, raw_lot in lines:
+                    try:  # decimal text on SQLite: int() here, _exact() for the rest
+                        amount = int(raw_amount) if type(raw_amount) is str else \
+                            _exact(raw_amount)
+                        balance_after = raw_balance if raw_balance is None else \
+                            int(raw_balance) if type(raw_balance) is str else _exact(raw_balance)
+                        lot_after = raw_lot if raw_lot is None else \
+                            int(raw_lot) if type(raw_lot) is str else _exact(raw_lot)
+                    except ValueError:
+                        add(seq, f"posting {idx} holds a malformed amount")
+                        malformed = True
+                        continue
+                    account = get_account(account_id)
+                    if account is None:
+                        add(seq, f"posting to unknown account {account_id}")
+                        malformed = True
+                        continue
+                    owner, asset = account[0], account[1]
+                    totals[asset] = totals.get(asset, 0) + amount
+                    terms = None
+                    if lot_id is not None:
+                        lot = get_lot(lot_id)
+                        if lot is None:
+                            add(seq, f"posting {idx} names lot {lot_id}, which does not exist")
+                        elif lot.created_seq == seq:
+                            terms = lot_terms(lot)
+                        remainder = lot_sums[lot_id] = lot_sums[lot_id] + amount
+                        if lot_after != remainder:
+                            off = True
+                    hashed.append((owner, asset, amount, lot_id, balance_after, lot_after,
+                                   terms))
+                    balance = running[account_id] = running[account_id] + amount
+                    if balance < 0 and not account[3]:
+                        add(seq, f"{owner} {asset} goes negative")
+                    if balance_after != balance:
+                        off = True
+                for asset, total in totals.items():
+                    if total:
+                        add(seq, f"postings in {asset} do not balance (off by {total})")
+                try:
+                    derived = chain_hash(link, entry_bytes(seq, kind, key, params, at, memo,
+                                                           hashed, fmt))
+                except (TypeError, ValueError, AttributeError):
+                    add(seq, "the entry holds a malformed value (it cannot be hashed)")
+                else:
+                    if derived != digest:
+                        add(seq, "hash does not match the entry's contents (edited)")
+                if off and fmt == 2 and not malformed:
+                    _check_running_values(report, seq, [
+                        (*h, line[2]) for h, line in zip(hashed, lines, strict=True)],
+                        running, lot_sums)
+
+                prev_hash, expected_seq = digest, seq + 1  # the head so far
+                prev_format = fmt if fmt in FORMATS else prev_format
+            while group is not None:
+                for p in group[1]:
+                    add(p[0], "posting belongs to no entry")
+                group = next(groups, None)
+        finally:  # also when the file gives out part-way: verify() names where
+            report.entries, report.postings = count, posted
+            report.head_seq, report.head_hash = expected_seq - 1, prev_hash
 
     _check_projections(session, report, accounts, lots, running, lot_sums)
-
-
-def _check_entry(report: VerifyReport, e, lines, accounts, lots, expected_seq: int,
-                 prev_hash: str, running, lot_sums):
-    """Chain link, balance and hash of one entry; applies its postings to the running sums.
-    Returns the hashed posting tuples, or None when a stored value is malformed.
-    `e` is (seq, kind, key, params, at, memo, prev_hash, hash, format); each line (seq, idx,
-    account, amount, lot, balance_after, lot_after)."""
-    seq = e[0]
-    if seq != expected_seq:
-        report.add(seq, f"sequence jumps from {expected_seq - 1} to {seq} (entries missing)")
-    if e[6] != prev_hash:
-        report.add(seq, "previous-hash link is broken")
-    if not lines:
-        report.add(seq, "entry has no postings")
-    totals: dict[str, int] = {}
-    canon = []
-    malformed = False
-    for p in lines:
-        _s, idx, account_id, raw_amount, lot_id, raw_balance, raw_lot = p
-        amount, balance_after, lot_after = (_int(raw_amount), _int(raw_balance),
-                                            _int(raw_lot))
-        if amount is None or (raw_balance is not None and balance_after is None) or \
-                (raw_lot is not None and lot_after is None):
-            report.add(seq, f"posting {idx} holds a malformed amount")
-            malformed = True
-            continue
-        account = accounts.get(account_id)
-        if account is None:
-            report.add(seq, f"posting to unknown account {account_id}")
-            malformed = True
-            continue
-        owner, asset = account[0], account[1]
-        totals[asset] = totals.get(asset, 0) + amount
-        terms = None
-        if lot_id is not None:
-            lot = lots.get(lot_id)
-            if lot is None:
-                report.add(seq, f"posting {idx} names lot {lot_id}, which does not exist")
-            elif lot.created_seq == seq:
-                terms = lot_terms(lot)
-            lot_sums[lot_id] += amount
-        canon.append((owner, asset, amount, lot_id, balance_after, lot_after, terms,
-                      account_id))
-        balance = running[account_id] = running[account_id] + amount
-        if balance < 0 and not account[3]:
-            report.add(seq, f"{owner} {asset} goes negative")
-    for asset, total in totals.items():
-        if total:
-            report.add(seq, f"postings in {asset} do not balance (off by {total})")
-    try:
-        digest = chain_hash(e[6], entry_bytes(seq, e[1], e[2], e[3], e[4], e[5],
-                                              [c[:7] for c in canon], e[8]))
-    except (TypeError, ValueError, AttributeError):
-        digest = None
-    if digest is None:
-        report.add(seq, "the entry holds a malformed value (it cannot be hashed)")
-    elif digest != e[7]:
-        report.add(seq, "hash does not match the entry's contents (edited)")
-    return None if malformed else canon
 
 
 def _check_running_values(report: VerifyReport, seq: int, canon, running, lot_sums) -> None:
@@ -228,20 +245,41 @@ def _check_projections(session: Session, report: VerifyReport, accounts, lots, r
 
 def _int(value) -> int | None:
     """An exact integer from a stored amount, or None when it is not one."""
-    if type(value) is str:
-        try:
-            return int(value)
-        except ValueError:
-            return None
+    try:
+        return int(value) if type(value) is str else _exact(value)
+    except ValueError:
+        return None
+
+
+def _exact(value) -> int:
+    """A stored amount that is not text as an exact integer; ValueError when it is not one
+    (None, a float, bytes, a NUMERIC NaN or infinity)."""
     if type(value) is int:
         return value
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
         return int(value)
-    return None
+    raise ValueError(f"not an exact integer: {value!r}")
 
 
-def _stream(session: Session, query):
-    """Rows in pages (a server-side cursor on PostgreSQL), through Core: no ORM loading."""
-    result = session.connection().execution_options(stream_results=True,
-                                                    max_row_buffer=BATCH).execute(query)
-    return (row for page in result.partitions(BATCH) for row in page)
+@contextmanager
+def _rows(session: Session, query) -> Iterator[Sequence]:
+    """The rows of `query` as plain tuples, read in pages, within the session's transaction.
+    On SQLite straight from the driver's cursor (the same SQL, no Row objects: a Row per
+    posting costs more than hashing it); elsewhere through Core with a server-side cursor."""
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        compiled = query.compile(dialect=conn.dialect)
+        if compiled.params:
+            raise ValueError("the verify queries bind no parameters")
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            cursor.arraysize = BATCH
+            yield cursor.execute(str(compiled))
+        finally:
+            cursor.close()
+        return
+    result = conn.execution_options(stream_results=True, max_row_buffer=BATCH).execute(query)
+    try:
+        yield chain.from_iterable(result.partitions(BATCH))
+    finally:
+        result.close()
