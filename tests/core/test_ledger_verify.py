@@ -13,7 +13,7 @@ import pytest
 from app.core.ledger import Database, sqlite_url, verify
 from app.core.ledger import integrity as integrity_module
 from app.core.ledger.integrity import check_ledger
-from app.core.ledger.verify import _int
+from app.core.ledger.verify import Problem, _int
 from tests.support.bulk_ledger import build
 from tests.support.forge import _rehash, forging, settle
 
@@ -155,3 +155,24 @@ def test_a_stored_amount_is_an_exact_integer_or_none(stored, exact):
     """What a row can hold where an amount should be (text on SQLite, NUMERIC on PostgreSQL,
     anything in a forged file): an exact integer, or None — never an exception."""
     assert _int(stored) == exact and type(_int(stored)) is type(exact)
+
+
+@pytest.mark.parametrize("number", ["'ten'", "x'0a'", "NULL", "1999.5"])
+def test_a_posting_whose_entry_number_is_not_one_is_named_not_raised(ledger, number):
+    """A forged file can hold text, a blob, a fraction or nothing where a posting's entry
+    number should be (SQLite keeps what it is given once its constraints are edited away).
+    Both postings of the last entry moved there: they belong to no entry, and the entry has
+    none."""
+    with forging(ledger) as conn:  # NOT NULL edited out of the table's definition
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute("UPDATE sqlite_schema SET sql = replace(sql, 'seq INTEGER NOT NULL', "
+                     "'seq INTEGER') WHERE name = 'postings'")
+    with forging(ledger) as conn:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute(f"UPDATE postings SET seq = {number} WHERE seq = 2000")
+    report = walk(ledger)
+    shown = {"'ten'": "'ten'", "x'0a'": "b'\\n'", "NULL": "None", "1999.5": "1999.5"}[number]
+    assert [p for p in report.problems if "belongs to no entry" in p.what] == 2 * [
+        Problem(None, f"posting belongs to no entry (its entry number reads {shown})")]
+    assert Problem(2000, "entry has no postings") in report.problems
+    assert report.entries == 2000 and report.first_bad_seq == 2000

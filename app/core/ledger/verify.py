@@ -111,10 +111,10 @@ def _walk(session: Session, report: VerifyReport) -> None:
         group = next(groups, None)
         try:
             for seq, kind, key, params, at, memo, link, digest, fmt in entry_rows:
-                while group is not None and group[0] < seq:
-                    for p in group[1]:
-                        add(p[0], "posting belongs to no entry")
-                    group = next(groups, None)
+                if group is None or group[0] != seq:  # postings of no entry come first?
+                    while group is not None and _sorts_before(group[0], seq):
+                        _orphans(add, group[1])
+                        group = next(groups, None)
                 if group is not None and group[0] == seq:
                     lines = list(group[1])
                     group = next(groups, None)
@@ -191,14 +191,27 @@ def _walk(session: Session, report: VerifyReport) -> None:
                 prev_hash, expected_seq = digest, seq + 1  # the head so far
                 prev_format = fmt if fmt in FORMATS else prev_format
             while group is not None:
-                for p in group[1]:
-                    add(p[0], "posting belongs to no entry")
+                _orphans(add, group[1])
                 group = next(groups, None)
         finally:  # also when the file gives out part-way: verify() names where
             report.entries, report.postings = count, posted
             report.head_seq, report.head_hash = expected_seq - 1, prev_hash
 
     _check_projections(session, report, accounts, lots, running, lot_sums)
+
+
+def _sorts_before(number, seq: int) -> bool:
+    """Whether postings with entry number `number` come before entry `seq` in the database's
+    order: NULL first, then numbers, then text and blobs (a forged file can hold any)."""
+    return number is None or (type(number) in (int, float) and number < seq)
+
+
+def _orphans(add, postings) -> None:
+    for p in postings:
+        if type(p[0]) is int:
+            add(p[0], "posting belongs to no entry")
+        else:
+            add(None, f"posting belongs to no entry (its entry number reads {p[0]!r})")
 
 
 def _check_running_values(report: VerifyReport, seq: int, canon, running, lot_sums) -> None:
