@@ -4,7 +4,7 @@ Only Home is built before the first frame; every other page (and its module) is 
 first time it is shown or asked for, which keeps their imports off the start-up path."""
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
@@ -14,6 +14,7 @@ from app.ui.display import DisplayModes
 from app.ui.i18n import Languages
 from app.ui.pages.home import HomePage
 from app.ui.tray import Tray
+from app.ui.widgets.common import after_next_paint
 from app.ui.widgets.nav_rail import NavRail
 
 HOME, EXCHANGE, WALLET, ACTIVITY, PARTNERS, SETTINGS = range(6)
@@ -76,8 +77,7 @@ class MainWindow(QMainWindow):
         self.display.changed.connect(self._restyle)
         self.tray.open_requested.connect(self.bring_back)
         languages.changed.connect(self._language_changed)
-        self._first_frame = True
-        self.installEventFilter(self)
+        after_next_paint(self, self.first_painted.emit)  # the first frame (start-up timing)
         self.dialog = None  # the dialog opened last (non-blocking)
         self.retranslate()
         self.show_page(HOME)
@@ -250,14 +250,6 @@ class MainWindow(QMainWindow):
     def _convert_from_home(self, partner_code: str, points: int) -> None:
         self.exchange.prefill(partner_code, points)
         self.show_page(EXCHANGE)
-
-    # -- the first frame, for start-up timing (Home's first paint with data is Home's) --------
-    def eventFilter(self, watched, event) -> bool:
-        if self._first_frame and watched is self and event.type() == event.Type.Paint:
-            self._first_frame = False
-            self.removeEventFilter(self)
-            QTimer.singleShot(0, self.first_painted.emit)  # after this paint completes
-        return super().eventFilter(watched, event)
 
     def bring_back(self) -> None:
         self.show()

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QVBoxLayout, QWidget
 
 from app.core.money import MLK_UNIT
@@ -19,7 +19,16 @@ from app.ui.widgets.charts import (
     ExpiryTimeline,
     TrendChart,
 )
-from app.ui.widgets.common import Banner, Card, button, clear_layout, label, muted, titled_row
+from app.ui.widgets.common import (
+    Banner,
+    Card,
+    after_next_paint,
+    button,
+    clear_layout,
+    label,
+    muted,
+    titled_row,
+)
 from app.ui.widgets.reflow import Columns
 
 
@@ -198,7 +207,7 @@ class HomePage(Page):
             self._load_the_rest()
         elif not self._awaiting_paint:
             self._awaiting_paint = True
-            self.body.installEventFilter(self)
+            after_next_paint(self.body, self._after_first_paint)
             self.body.update()
 
     def _load_the_rest(self) -> None:
@@ -211,15 +220,8 @@ class HomePage(Page):
                          lambda _e: self.trend_card.hide())
         self.backend.run(_onchain_balance, self._chain_loaded, self._chain_failed, lane="chain")
 
-    def eventFilter(self, watched, event) -> bool:
-        if self._awaiting_paint and watched is self.body and event.type() == event.Type.Paint:
-            self._awaiting_paint = False
-            self._painted_once = True
-            self.body.removeEventFilter(self)
-            QTimer.singleShot(0, self._after_first_paint)  # once this paint is done
-        return super().eventFilter(watched, event)
-
     def _after_first_paint(self) -> None:
+        self._awaiting_paint, self._painted_once = False, True
         self.painted.emit()
         self._load_the_rest()
 

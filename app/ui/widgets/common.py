@@ -1,7 +1,7 @@
 """Small building blocks shared by the pages: cards, labels, buttons, banners."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -14,6 +14,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+
+class _NextPaint(QObject):
+    def __init__(self, widget: QWidget, callback):
+        super().__init__(widget)
+        self.callback = callback
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.callback)  # once this paint is done
+            self.deleteLater()
+        return False
+
+
+def after_next_paint(widget: QWidget, callback) -> None:
+    """Call `callback` once, when `widget`'s next paint has finished (start-up marks, and
+    work that should wait until what is on screen has been drawn)."""
+    _NextPaint(widget, callback)
 
 
 class Card(QFrame):
