@@ -170,8 +170,10 @@ class Tour(QObject):
         w.home.banner.action.click()
         page = w.exchange
         page.dialog = None
-        yield Wait(lambda: page.review.isEnabled() and not page._debounce.isActive())
         yield Pause(self.pace // 2)
+        # Checked in the same tick as the click: a refresh in between (the demo wallet arriving
+        # changes the wallet) would re-quote, and a click on a disabled button does nothing.
+        yield Wait(lambda: page.review.isEnabled() and not page._debounce.isActive())
         page.review.click()
         yield Wait(lambda: page.dialog is not None and page.dialog.isVisible())
         yield Pause(self.pace // 2)
