@@ -12,20 +12,19 @@ price. Upbit's own error message is shown, and HTTP 429 says when to try again.
 """
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from app.core.clock import Clock, iso, parse_iso
 from app.core.errors import ExternalError, InputError, RuleError
-from app.core.ledger.database import Database
-from app.core.ledger.schema import PriceRecord
-from app.core.settings import Settings
+
+if TYPE_CHECKING:  # (this module is read before SQLAlchemy is loaded: app.core.glance)
+    from app.core.ledger.database import Database
+    from app.core.settings import Settings
 
 UPBIT_MARKET = "KRW-MLK"
 FEEDS = ("static", "upbit")
@@ -52,6 +51,8 @@ class _Http:
     _guard = threading.Lock()
 
     def __init__(self):
+        import asyncio
+
         self.loop = asyncio.new_event_loop()
         threading.Thread(target=self.loop.run_forever, name="milk-http", daemon=True).start()
         self._client = None
@@ -64,10 +65,14 @@ class _Http:
             return cls._instance
 
     def get(self, url: str, timeout: float, limit: int) -> tuple[int, dict, bytes]:
+        import asyncio
+
         future = asyncio.run_coroutine_threadsafe(self._get(url, timeout, limit), self.loop)
         return future.result(timeout + 5)  # the coroutine keeps the deadline itself
 
     async def _get(self, url: str, timeout: float, limit: int) -> tuple[int, dict, bytes]:
+        import asyncio
+
         import httpx
 
         if self._client is None:
@@ -166,6 +171,34 @@ def parse_upbit_ticker(body: bytes | str, now: datetime | None = None) -> Price:
     return Price(price, as_of, "upbit")
 
 
+def recorded(krw_per_mlk: str, as_of: str, feed: str, pinned: bool, now: datetime) -> Price:
+    """A recorded price as quoting sees it: a static price not pinned to a time is current
+    until it is replaced."""
+    when = now if feed == "static" and not pinned else parse_iso(as_of)
+    return Price(Decimal(krw_per_mlk), when, feed)
+
+
+def fetch_due(price: Price | None, feed: str, now: datetime, refresh_seconds: int) -> bool:
+    """Whether quoting asks Upbit first: no price yet, one older than the refresh interval,
+    or one dated in the future."""
+    return feed == "upbit" and (price is None or price.as_of > now + CLOCK_SKEW
+                                or now - price.as_of > timedelta(seconds=refresh_seconds))
+
+
+def fit_to_quote(price: Price | None, now: datetime, stale_seconds: int) -> Price:
+    """`price`, or why quoting must refuse it (none yet, or stale)."""
+    if price is None:
+        raise RuleError("There is no MLK price yet. Set one with `milk price set KRW` or "
+                        "switch the price feed to Upbit.", code="price_missing")
+    if price.age(now) > timedelta(seconds=stale_seconds):
+        age = int(price.age(now).total_seconds() // 60)
+        raise RuleError(f"The MLK price is stale (from {iso(price.as_of)}, {age} min ago); "
+                        "quoting needs a price from the last "
+                        f"{stale_seconds // 60} minutes.", code="price_stale",
+                        details={"as_of": iso(price.as_of)})
+    return price
+
+
 class PriceBook:
     """Reads, records and judges the freshness of the MLK price for one profile."""
 
@@ -202,16 +235,17 @@ class PriceBook:
 
     def latest(self) -> Price | None:
         """The newest price of the configured feed as recorded, without fetching."""
+        from sqlalchemy import select
+
+        from app.core.ledger.schema import PriceRecord
+
         feed = self.feed
         with self._db.read() as s:
             row = s.execute(select(PriceRecord).where(PriceRecord.source == feed)
                             .order_by(PriceRecord.id.desc()).limit(1)).scalar_one_or_none()
         if row is None:
             return None
-        as_of = parse_iso(row.as_of)
-        if feed == "static" and not row.pinned:
-            as_of = self._clock.now()  # a live static price is current until replaced
-        return Price(Decimal(row.krw_per_mlk), as_of, feed)
+        return recorded(row.krw_per_mlk, row.as_of, feed, row.pinned, self._clock.now())
 
     def current(self) -> Price:
         """A price fit to quote with: fetched if due, refused if stale or missing. Inside a
@@ -227,28 +261,17 @@ class PriceBook:
     def _current(self) -> Price:
         price = self.latest()
         now = self._clock.now()
-        if self.feed == "upbit":
-            refresh = timedelta(seconds=self._settings.get_int("price.refresh_seconds"))
+        if fetch_due(price, self.feed, now, self._settings.get_int("price.refresh_seconds")):
             if price is not None and price.as_of > now + CLOCK_SKEW:
                 price = None  # recorded from the future (before it was refused): unusable
-            if price is None or now - price.as_of > refresh:
-                try:
-                    price = fetch_upbit(self._settings.get("price.upbit_url"),
-                                        self._settings.get_int("price.timeout_seconds"), now)
-                    self._record(price, pinned=True)
-                except ExternalError:
-                    if price is None or self.is_stale(price):
-                        raise
-        if price is None:
-            raise RuleError("There is no MLK price yet. Set one with `milk price set KRW` or "
-                            "switch the price feed to Upbit.", code="price_missing")
-        if self.is_stale(price):
-            age = int(price.age(now).total_seconds() // 60)
-            raise RuleError(f"The MLK price is stale (from {iso(price.as_of)}, {age} min ago); "
-                            "quoting needs a price from the last "
-                            f"{self.stale_after.seconds // 60} minutes.", code="price_stale",
-                            details={"as_of": iso(price.as_of)})
-        return price
+            try:
+                price = fetch_upbit(self._settings.get("price.upbit_url"),
+                                    self._settings.get_int("price.timeout_seconds"), now)
+                self._record(price, pinned=True)
+            except ExternalError:
+                if price is None or self.is_stale(price):
+                    raise
+        return fit_to_quote(price, now, self._settings.get_int("price.stale_seconds"))
 
     @property
     def stale_after(self) -> timedelta:
@@ -259,6 +282,10 @@ class PriceBook:
 
     def history(self, limit: int = 500) -> list[Price]:
         """Recorded prices, oldest first (for the price chart)."""
+        from sqlalchemy import select
+
+        from app.core.ledger.schema import PriceRecord
+
         with self._db.read() as s:
             rows = list(s.execute(select(PriceRecord).order_by(PriceRecord.id.desc())
                                   .limit(limit)).scalars())
@@ -266,6 +293,8 @@ class PriceBook:
                 for r in reversed(rows)]
 
     def _record(self, price: Price, pinned: bool) -> None:
+        from app.core.ledger.schema import PriceRecord
+
         with self._db.write() as s:
             s.add(PriceRecord(source=price.source, krw_per_mlk=str(price.krw_per_mlk),
                               as_of=iso(price.as_of), recorded_at=iso(self._clock.now()),

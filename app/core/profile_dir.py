@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 APP_DIR_NAME = "MiLk Wallet"
+DB_FILE = "ledger.sqlite3"  # the profile's ledger, unless DATABASE_URL_ENV points elsewhere
+DATABASE_URL_ENV = "MILK_DATABASE_URL"
 
 
 def default_data_dir() -> Path:

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import threading
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from sqlalchemy import select
-
-from app.core.ledger.database import Database
-from app.core.ledger.schema import Setting
+if TYPE_CHECKING:  # (DEFAULTS is read before SQLAlchemy is loaded: app.core.glance)
+    from app.core.ledger.database import Database
 
 DEFAULTS: dict[str, str] = {
     "price.feed": "static",  # static | upbit
@@ -19,6 +18,14 @@ DEFAULTS: dict[str, str] = {
     "quote.slippage_bps": "50",
     "profile.demo": "0",
 }
+
+
+ALL_SQL = "SELECT key, value FROM settings"
+
+
+def with_defaults(rows) -> dict[str, str]:
+    """Every setting: the stored (key, value) rows over the defaults."""
+    return {**DEFAULTS, **dict(rows)}
 
 
 class Settings:
@@ -55,6 +62,8 @@ class Settings:
                 snap.update(self.all())
                 snap["\0all"] = True
             return snap.get(key, DEFAULTS.get(key, ""))
+        from app.core.ledger.schema import Setting
+
         with self._db.read() as s:
             row = s.get(Setting, key)
         return row.value if row is not None else DEFAULTS.get(key, "")
@@ -66,6 +75,8 @@ class Settings:
         return self.get(key) == "1"
 
     def set(self, key: str, value: str | int | bool) -> None:
+        from app.core.ledger.schema import Setting
+
         text = ("1" if value else "0") if isinstance(value, bool) else str(value)
         with self._db.write() as s:
             s.merge(Setting(key=key, value=text))
@@ -74,6 +85,7 @@ class Settings:
             snap.clear()  # read again, as written
 
     def all(self) -> dict[str, str]:
+        from sqlalchemy import text
+
         with self._db.read() as s:
-            stored = {row.key: row.value for row in s.execute(select(Setting)).scalars()}
-        return {**DEFAULTS, **stored}
+            return with_defaults(s.execute(text(ALL_SQL)).all())

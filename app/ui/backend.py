@@ -22,6 +22,7 @@ class Backend(QObject):
     ready = Signal()
     open_failed = Signal(object)
     changed = Signal(frozenset)  # which areas changed
+    glanced = Signal(object)  # Home's figures read before the profile is open (Overview)
 
     def __init__(self, data_dir: Path, demo: bool, parent: QObject | None = None,
                  open_services: Callable | None = None, demo_wallet: bool = True):
@@ -36,19 +37,40 @@ class Backend(QObject):
         self.chain = Lane("chain", self)
         self._head: tuple | None = None
         self._seeded = False  # seed_demo_wallet asked for, since the profile opened
+        self._before_ready: list | None = []  # use cases asked for before the first opening
+        self._opening = None  # the services the lane opened, until the GUI thread has them
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_head)
 
     # -- opening ---------------------------------------------------------------------------
     def start(self) -> None:
+        self.ledger.submit(self._glance, self._glanced, lambda _e: None)
         self.ledger.submit(self._open, self._opened, self.open_failed.emit)
+
+    def _glance(self):
+        """Home's figures from the file itself, before opening the profile loads SQLAlchemy
+        (app.core.glance); None when they cannot be read that way."""
+        from app.core.glance import glance
+        from app.core.partners import Catalog
+
+        catalog = Catalog.load()
+        return catalog, glance(self.data_dir, catalog)
+
+    def _glanced(self, result) -> None:
+        catalog, overview = result
+        if overview is not None and self.services is None:
+            from app.ui import fmt
+
+            fmt.set_catalog(catalog)
+            self.glanced.emit(overview)
 
     def _open(self):
         from app.core.services import Services
 
         svc = (self._open_services or partial(Services.open,
                                               demo_wallet=self._wants_demo_wallet))(self.data_dir)
+        self._opening = svc
         if self.demo or not svc.admin.is_initialized():
             svc.admin.init(demo=self.demo)
         # The head the pages will load from; any later write (another process) is news.
@@ -59,9 +81,12 @@ class Backend(QObject):
         from app.ui import fmt
 
         fmt.set_catalog(svc.ctx.catalog)
-        self.services = svc
+        self.services, self._opening = svc, None
         self._poll.start()
+        waiting, self._before_ready = self._before_ready or [], None
         self.ready.emit()
+        for args in waiting:
+            self.run(*args)
 
     def demo_password(self) -> str | None:
         """The demo wallet's password, shown on screen in demo mode (None: no demo key)."""
@@ -98,15 +123,28 @@ class Backend(QObject):
     def run(self, fn: Callable, on_done: Callable | None = None,
             on_error: Callable | None = None, changes: tuple[str, ...] = (),
             lane: str = LEDGER) -> None:
-        """Run fn(services) on a lane; on success report `changes` and call on_done."""
+        """Run fn(services) on a lane; on success report `changes` and call on_done. Asked
+        before the profile is first open (Home showing figures it glanced), it runs once it
+        is."""
+        if self._before_ready is not None:
+            self._before_ready.append((fn, on_done, on_error, changes, lane))
+            return
+
         def done(result):
             if changes:
                 self.changed.emit(frozenset(changes))
             if on_done:
                 on_done(result)
 
-        target = self.chain if lane == "chain" else self.ledger
-        target.submit(lambda: fn(self.services), done, on_error)
+        def call():
+            svc = self.services
+            if svc is None:  # closed since (the app quitting, a reset): nothing to run on
+                from app.core.errors import ExternalError
+
+                raise ExternalError("The profile is closed.", code="profile_closed")
+            return fn(svc)
+
+        (self.chain if lane == "chain" else self.ledger).submit(call, done, on_error)
 
     def notify(self, *areas: str) -> None:
         self.changed.emit(frozenset(areas))
@@ -190,6 +228,8 @@ class Backend(QObject):
         svc, self.services = self.services, None
         self.chain.stop()
         self.ledger.stop()
+        # Opened on the lane but never delivered (e.g. a quit while Home showed glanced figures)
+        svc = svc or self._opening
         if svc is not None:
             svc.close()
 

@@ -86,6 +86,10 @@ class Tour(QObject):
 
     # -- driving -------------------------------------------------------------------------------
     def start(self) -> None:
+        backend = self.window.backend
+        if not backend.is_ready:  # Home painted figures it glanced before the profile opened
+            backend.ready.connect(self.start, Qt.ConnectionType.SingleShotConnection)
+            return
         self._steps = self._script()
         self._timer.start()
         self._advance()

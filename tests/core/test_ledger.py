@@ -9,10 +9,11 @@ import pytest
 from sqlalchemy import text
 
 from app.core.errors import ExternalError, RuleError
-from app.core.ledger import Database, Journal, Line, NewLot, verify
+from app.core.ledger import Database, Journal, Line, NewLot
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import GENESIS_HASH
 from app.core.ledger.database import known_revisions
+from app.core.ledger.verify import verify
 
 NOW = datetime(2026, 11, 23, tzinfo=UTC)
 ME = acct.user()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from app.core.ledger import Database, sqlite_url, verify
+from app.core.ledger import Database, sqlite_url
 from app.core.ledger import integrity as integrity_module
 from app.core.ledger.integrity import check_ledger
-from app.core.ledger.verify import Problem, _int
+from app.core.ledger.verify import Problem, _int, verify
 from tests.support.bulk_ledger import build
 from tests.support.forge import _rehash, forging, settle
 

@@ -158,7 +158,8 @@ def test_home_is_populated_before_the_other_pages_and_the_chain_load(tmp_path):
     """What Home does not show stays off the start-up path (an existing demo profile, as
     people start it every day): the other pages are built when first opened, the services
     Home does not use when first used, and the chain libraries (a second of imports) load
-    for the wallet's balance only once Home has its figures."""
+    for the wallet's balance only once Home has its figures, which it glances at before the
+    profile (and SQLAlchemy) is even open."""
     later = ["app.ui.pages.exchange", "app.ui.pages.wallet", "app.ui.pages.activity",
              "app.ui.pages.settings", "app.core.services.exchange", "app.core.services.bridge",
              "app.core.services.history", "web3", "eth_account", "eth"]
@@ -179,6 +180,9 @@ def test_home_is_populated_before_the_other_pages_and_the_chain_load(tmp_path):
     assert first.returncode == 0, first.stderr
     seen = json.loads(_last_line_printed(code))
     assert seen["Home populated"] == []
+    marks = list(seen)  # in the order they happened: Home's figures before the profile is open
+    assert "profile open" not in marks or marks.index("profile open") > marks.index(
+        "Home populated")
 
 
 def test_screenshot_mode_renders_every_page_in_both_languages(tmp_path):

@@ -23,17 +23,12 @@ from app.core.ledger import checkpoint, storage
 from app.core.ledger.guard import SOUND
 from app.core.ledger.journal import NOTARY
 from app.core.ledger.notary import Notary
+from app.core.ledger.revisions import MIGRATIONS_DIR, known_revisions
 from app.core.ledger.schema import ChainHead
 
 log = logging.getLogger(__name__)
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_MS = 30_000
-
-
-def known_revisions() -> list[str]:
-    """Revision ids this build of the app knows, oldest first (file names start with them)."""
-    return sorted(p.name.split("_", 1)[0] for p in (MIGRATIONS_DIR / "versions").glob("[0-9]*.py"))
 
 
 def normalise_url(url: str) -> str:
@@ -153,6 +148,12 @@ class Database:
         if self.notary is not None:
             self.notary.close()
         self.engine.dispose()
+
+
+def sql_reads(session: Session):
+    """`query(sql, params) -> rows` over `session`: the plain-SQL reads that also run on a
+    bare sqlite3 connection (app.core.overview)."""
+    return lambda sql, params: session.execute(text(sql), params).all()
 
 
 def _current_revision(conn) -> str | None:

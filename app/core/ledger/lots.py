@@ -5,7 +5,6 @@ about to expire. A lot is usable through its expiry date (KST) and expired the d
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
@@ -15,15 +14,7 @@ from app.core.errors import RuleError
 from app.core.ledger.journal import Line
 from app.core.ledger.schema import Lot
 from app.core.money import format_points
-
-
-@dataclass(frozen=True)
-class LotView:
-    id: int
-    partner: str
-    expires_on: date
-    remaining: int
-    source_ref: str | None
+from app.core.overview import LotView
 
 
 def live_lots(session: Session, owner: str, partner: str | None, today: date) -> list[LotView]:

@@ -16,16 +16,20 @@ from app.core.ledger import Journal, accounts
 from app.core.ledger.database import Database, sqlite_url
 from app.core.partners import Catalog, Partner
 from app.core.prices import PriceBook
-from app.core.profile_dir import APP_DIR_NAME, default_data_dir, resolve_data_dir  # noqa: F401
+from app.core.profile_dir import (  # noqa: F401
+    APP_DIR_NAME,
+    DATABASE_URL_ENV,
+    DB_FILE,
+    default_data_dir,
+    resolve_data_dir,
+)
 from app.core.settings import Settings
 from app.core.tica import Market
-
-DB_FILE = "ledger.sqlite3"
 
 
 def resolve_database_url(data_dir: Path, explicit: str | None = None) -> str:
     """An explicit URL, else MILK_DATABASE_URL, else SQLite in the data directory."""
-    return explicit or os.environ.get("MILK_DATABASE_URL") or sqlite_url(data_dir / DB_FILE)
+    return explicit or os.environ.get(DATABASE_URL_ENV) or sqlite_url(data_dir / DB_FILE)
 
 
 @dataclass

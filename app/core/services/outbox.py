@@ -47,10 +47,12 @@ from app.core.errors import ExternalError, MilkError
 from app.core.ledger import Entry, Journal, Line, NewLot
 from app.core.ledger import accounts as acct
 from app.core.ledger.canonical import params_digest
+from app.core.ledger.database import sql_reads
 from app.core.ledger.guard import AppendGuard, tampered
 from app.core.ledger.lots import consume
 from app.core.ledger.schema import Base, JournalEntry, Link, Setting
 from app.core.money import MLK
+from app.core.overview import ISSUE, REDEEM, PendingOp, pending_ops
 from app.core.services.context import Context
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,6 @@ log = logging.getLogger(__name__)
 PENDING = "partner:pending"  # what is in flight at a partner; never negative
 WAITING, OPEN, DONE = "waiting", "open", "done"
 APPLIED, VOIDED = "applied", "voided"
-REDEEM, ISSUE = "redeem", "issue"
 RELEASE = "release"
 HOLD_KINDS = ("sell", "buy", "swap")  # a hold is the conversion as the user asked for it
 PREFIX_SETTING = "partner.key_prefix"
@@ -88,20 +89,6 @@ class PartnerOp(Base):
     last_error: Mapped[str | None] = mapped_column(String(300), nullable=True)
     created_at: Mapped[str] = mapped_column(String(32))
     updated_at: Mapped[str] = mapped_column(String(32))
-
-
-@dataclass(frozen=True)
-class PendingOp:
-    """An operation not yet settled at its partner (the one view's "pending at …")."""
-
-    conversion: str
-    partner: str
-    kind: str  # redeem (points leaving for TICA) | issue (points coming to the member)
-    points: int
-    waiting: bool  # a swap's issue, waiting for its redeem
-    since: str
-    attempts: int
-    last_error: str | None
 
 
 @dataclass(frozen=True)
@@ -394,10 +381,7 @@ class Outbox:
         return booked
 
     def pending(self, s) -> list[PendingOp]:
-        rows = s.execute(select(PartnerOp).where(PartnerOp.state != DONE)
-                         .order_by(PartnerOp.created_at, PartnerOp.leg)).scalars()
-        return [PendingOp(r.conversion, r.partner, r.kind, r.points, r.state == WAITING,
-                          r.created_at, r.attempts, r.last_error) for r in rows]
+        return pending_ops(sql_reads(s))
 
     # -- booking -----------------------------------------------------------------------------
 

@@ -96,6 +96,8 @@ class HomePage(Page):
         super().__init__(backend, parent)
         self._overview = None
         self._awaiting_paint = self._painted_once = False
+        self._live = False  # figures from the open profile (not only glanced at start-up)
+        backend.glanced.connect(self._glanced)
         self._onchain: int | None = None
         self._onchain_note = ""
         summary = Card()
@@ -199,12 +201,23 @@ class HomePage(Page):
     def refresh(self) -> None:
         self.backend.run(lambda svc: svc.points.overview(), self._loaded, self._failed)
 
+    def _glanced(self, overview) -> None:
+        """The figures read from the file before the profile opened: shown at once, and
+        replaced by the full read (the same figures) once it is open."""
+        if self._overview is None:
+            self._show(overview)
+
     def _loaded(self, overview) -> None:
+        self._live = True
+        self._show(overview)
+
+    def _show(self, overview) -> None:
         self._overview = overview
         self._render()
         self.populated.emit()
         if self._painted_once:
-            self._load_the_rest()
+            if self._live:
+                self._load_the_rest()
         elif not self._awaiting_paint:
             self._awaiting_paint = True
             after_next_paint(self.body, self._after_first_paint)
@@ -223,7 +236,13 @@ class HomePage(Page):
     def _after_first_paint(self) -> None:
         self._awaiting_paint, self._painted_once = False, True
         self.painted.emit()
-        self._load_the_rest()
+        if self._live:  # (glanced figures: the rest follows the full read)
+            self._load_the_rest()
+
+    @property
+    def has_painted(self) -> bool:
+        """Whether Home has painted figures yet (glanced or read)."""
+        return self._painted_once
 
     def _trends_loaded(self, trends) -> None:
         self._trends = trends
