@@ -36,6 +36,7 @@ def ledgers(tmp_path_factory):
         if n not in made:
             directory = tmp_path_factory.mktemp(f"ledger-{n}")
             build(directory / "ledger.sqlite3", n)
+            os.sync()  # its writeback would otherwise compete with the first measurement
             made[n] = directory
         return made[n]
 
