@@ -177,3 +177,30 @@ def test_the_glance_never_loads_sqlalchemy(profile):
                          text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_a_glance_beside_a_writing_process_is_never_torn(profile):
+    """`milk simulate` converts in another process while the glance reads again and again:
+    each glance is one snapshot, so every partner's balance is exactly its lots (a read
+    outside one transaction could take the balances from after a conversion and the lots
+    from before it)."""
+    directory = profile.ctx.data_dir
+    writer = subprocess.Popen([sys.executable, "-m", "app.cli", "--data-dir", str(directory),
+                               "simulate", "--conversions", "40", "--seed", "9"], cwd=ROOT,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    seen = set()
+    try:
+        while writer.poll() is None:
+            view = glance(directory, profile.ctx.catalog)
+            if view is None:
+                continue
+            for held in view.holdings:
+                assert held.balance == sum(lot.remaining for lot in held.lots), held
+            seen.add((view.mlk_in_app, tuple(h.balance for h in view.holdings)))
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+        _out, err = writer.communicate(timeout=120)
+    assert writer.returncode == 0, err[-2000:]
+    assert len(seen) > 3  # it did read while the figures moved
+    assert_glance_is_the_overview(profile)
