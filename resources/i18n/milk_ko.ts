@@ -290,12 +290,12 @@
 <context>
     <name>Common</name>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="129"/>
+        <location filename="../../app/ui/widgets/common.py" line="149"/>
         <source>Amount in {unit}</source>
         <translation>{unit} 금액</translation>
     </message>
     <message>
-        <location filename="../../app/ui/widgets/common.py" line="190"/>
+        <location filename="../../app/ui/widgets/common.py" line="210"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -1593,115 +1593,120 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="169"/>
+        <location filename="../../app/ui/pages/home.py" line="183"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="170"/>
-        <location filename="../../app/ui/pages/home.py" line="175"/>
+        <location filename="../../app/ui/pages/home.py" line="184"/>
+        <location filename="../../app/ui/pages/home.py" line="189"/>
         <source>Total value</source>
         <translation>총 자산 가치</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="171"/>
+        <location filename="../../app/ui/pages/home.py" line="185"/>
         <source>Your points</source>
         <translation>내 포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="172"/>
+        <location filename="../../app/ui/pages/home.py" line="186"/>
         <source>What you hold</source>
         <translation>자산 구성</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="173"/>
+        <location filename="../../app/ui/pages/home.py" line="187"/>
         <source>Expiring in the next 8 weeks</source>
         <translation>앞으로 8주 안에 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="174"/>
+        <location filename="../../app/ui/pages/home.py" line="188"/>
         <source>The last 90 days</source>
         <translation>최근 90일</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="176"/>
+        <location filename="../../app/ui/pages/home.py" line="190"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="177"/>
+        <location filename="../../app/ui/pages/home.py" line="191"/>
         <source>No partner is linked yet. Link Yanolja, Shinsegae Duty Free, Seoul Airport Limousine or Delicar to see all your points here.</source>
         <translation>아직 연결된 제휴사가 없습니다. 야놀자, 신세계면세점, 서울공항리무진, 딜카를 연결하면 모든 포인트를 여기에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="180"/>
+        <location filename="../../app/ui/pages/home.py" line="194"/>
         <source>Link a partner</source>
         <translation>제휴사 연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="181"/>
+        <location filename="../../app/ui/pages/home.py" line="195"/>
         <source>Convert now</source>
         <translation>지금 교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="182"/>
+        <location filename="../../app/ui/pages/home.py" line="196"/>
         <source>Points</source>
         <translation>포인트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="182"/>
-        <location filename="../../app/ui/pages/home.py" line="305"/>
+        <location filename="../../app/ui/pages/home.py" line="196"/>
+        <location filename="../../app/ui/pages/home.py" line="354"/>
         <source>MLK in the app</source>
         <translation>앱 내 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="183"/>
-        <location filename="../../app/ui/pages/home.py" line="308"/>
+        <location filename="../../app/ui/pages/home.py" line="197"/>
+        <location filename="../../app/ui/pages/home.py" line="357"/>
         <source>MLK in your wallet</source>
         <translation>지갑의 MLK</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="244"/>
+        <location filename="../../app/ui/pages/home.py" line="292"/>
         <source>1 MLK = {price} · {source}</source>
         <translation>1 MLK = {price} · {source}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="246"/>
+        <location filename="../../app/ui/pages/home.py" line="294"/>
         <source>live price</source>
         <translation>실시간 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="247"/>
+        <location filename="../../app/ui/pages/home.py" line="295"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="252"/>
+        <location filename="../../app/ui/pages/home.py" line="300"/>
         <source>1 partner</source>
         <translation>제휴사 1곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="253"/>
+        <location filename="../../app/ui/pages/home.py" line="301"/>
         <source>{n} partners</source>
         <translation>제휴사 {n}곳</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="258"/>
+        <location filename="../../app/ui/pages/home.py" line="306"/>
         <source>No wallet yet</source>
         <translation>아직 지갑 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="279"/>
+        <location filename="../../app/ui/pages/home.py" line="307"/>
+        <source>Reading your wallet…</source>
+        <translation>지갑 확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../../app/ui/pages/home.py" line="328"/>
         <source>{points} of {partner} expire on {day}. Convert them before they expire.</source>
         <translation>{partner} {points}가 {day}에 소멸됩니다. 소멸되기 전에 교환하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="284"/>
+        <location filename="../../app/ui/pages/home.py" line="333"/>
         <source>1 more partner has points expiring within 30 days.</source>
         <translation>다른 제휴사 1곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="286"/>
+        <location filename="../../app/ui/pages/home.py" line="335"/>
         <source>{n} more partners have points expiring within 30 days.</source>
         <translation>다른 제휴사 {n}곳의 포인트도 30일 안에 소멸됩니다.</translation>
     </message>
@@ -1784,103 +1789,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/ui/main_window.py" line="127"/>
+        <location filename="../../app/ui/main_window.py" line="180"/>
         <source>Go to {page}</source>
         <translation>{page} 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="129"/>
+        <location filename="../../app/ui/main_window.py" line="182"/>
         <source>Search activity</source>
         <translation>활동 검색</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="130"/>
+        <location filename="../../app/ui/main_window.py" line="183"/>
         <source>Export activity as CSV</source>
         <translation>활동을 CSV로 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="132"/>
+        <location filename="../../app/ui/main_window.py" line="185"/>
         <source>Sync partners and refresh balances</source>
         <translation>제휴사 동기화 및 잔액 새로 고침</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="133"/>
+        <location filename="../../app/ui/main_window.py" line="186"/>
         <source>Open settings</source>
         <translation>설정 열기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="135"/>
+        <location filename="../../app/ui/main_window.py" line="188"/>
         <source>Presenter mode: larger type, on or off</source>
         <translation>발표 모드: 큰 글씨 켜기/끄기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="137"/>
+        <location filename="../../app/ui/main_window.py" line="190"/>
         <source>Privacy mode: hide balances and addresses, on or off</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 켜기/끄기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="138"/>
-        <location filename="../../app/ui/main_window.py" line="178"/>
+        <location filename="../../app/ui/main_window.py" line="191"/>
+        <location filename="../../app/ui/main_window.py" line="231"/>
         <source>Keyboard shortcuts</source>
         <translation>키보드 단축키</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>MiL.k Wallet</source>
         <translation>MiL.k 지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="169"/>
+        <location filename="../../app/ui/main_window.py" line="222"/>
         <source>Demo</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Home</source>
         <translation>홈</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Exchange</source>
         <translation>교환</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="171"/>
+        <location filename="../../app/ui/main_window.py" line="224"/>
         <source>Wallet</source>
         <translation>지갑</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Activity</source>
         <translation>활동</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="172"/>
+        <location filename="../../app/ui/main_window.py" line="225"/>
         <source>Partners</source>
         <translation>제휴사</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="173"/>
+        <location filename="../../app/ui/main_window.py" line="226"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="175"/>
+        <location filename="../../app/ui/main_window.py" line="228"/>
         <source>DEMO</source>
         <translation>데모</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="176"/>
+        <location filename="../../app/ui/main_window.py" line="229"/>
         <source>Help</source>
         <translation>도움말</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="179"/>
+        <location filename="../../app/ui/main_window.py" line="232"/>
         <source>About MiL.k Wallet</source>
         <translation>MiL.k Wallet 정보</translation>
     </message>
     <message>
-        <location filename="../../app/ui/main_window.py" line="180"/>
+        <location filename="../../app/ui/main_window.py" line="233"/>
         <source>Guided tour (demo)</source>
         <translation>둘러보기 (데모)</translation>
     </message>
@@ -2021,37 +2026,37 @@
 <context>
     <name>PartnerCard</name>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="37"/>
+        <location filename="../../app/ui/pages/home.py" line="46"/>
         <source>Press Enter to convert these points</source>
         <translation>Enter 키를 누르면 이 포인트를 교환합니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="40"/>
+        <location filename="../../app/ui/pages/home.py" line="49"/>
         <source>not linked</source>
         <translation>미연결</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="46"/>
+        <location filename="../../app/ui/pages/home.py" line="55"/>
         <source>{} now</source>
         <translation>현재 {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="52"/>
+        <location filename="../../app/ui/pages/home.py" line="61"/>
         <source>{points} expire by {day}</source>
         <translation>{day}까지 {points} 소멸</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="56"/>
+        <location filename="../../app/ui/pages/home.py" line="65"/>
         <source>Nothing expires within 30 days</source>
         <translation>30일 안에 소멸되는 포인트 없음</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="62"/>
+        <location filename="../../app/ui/pages/home.py" line="71"/>
         <source>{points} leaving: pending at {partner}</source>
         <translation>{points} 차감 중: {partner} 응답 대기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/home.py" line="65"/>
+        <location filename="../../app/ui/pages/home.py" line="74"/>
         <source>{points} arriving: pending at {partner}</source>
         <translation>{points} 적립 중: {partner} 응답 대기</translation>
     </message>
@@ -2323,407 +2328,407 @@ Transaction: {hash}</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="203"/>
+        <location filename="../../app/ui/pages/settings.py" line="204"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="204"/>
+        <location filename="../../app/ui/pages/settings.py" line="205"/>
         <source>Appearance</source>
         <translation>화면</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="205"/>
+        <location filename="../../app/ui/pages/settings.py" line="206"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="206"/>
+        <location filename="../../app/ui/pages/settings.py" line="207"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="207"/>
+        <location filename="../../app/ui/pages/settings.py" line="208"/>
         <source>Presenter mode: larger type for a projector ({keys})</source>
         <translation>발표 모드: 프로젝터용 큰 글씨 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="209"/>
+        <location filename="../../app/ui/pages/settings.py" line="210"/>
         <source>Privacy mode: hide balances and addresses ({keys})</source>
         <translation>개인정보 보호 모드: 잔액과 주소 숨기기 ({keys})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="216"/>
+        <location filename="../../app/ui/pages/settings.py" line="217"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="217"/>
+        <location filename="../../app/ui/pages/settings.py" line="218"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="222"/>
+        <location filename="../../app/ui/pages/settings.py" line="223"/>
         <source>MLK price</source>
         <translation>MLK 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="223"/>
+        <location filename="../../app/ui/pages/settings.py" line="224"/>
         <source>KRW per MLK, e.g. 200</source>
         <translation>MLK당 원화, 예: 200</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="224"/>
+        <location filename="../../app/ui/pages/settings.py" line="225"/>
         <source>MLK price in KRW</source>
         <translation>MLK 시세(원)</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="225"/>
+        <location filename="../../app/ui/pages/settings.py" line="226"/>
         <source>Upbit API address</source>
         <translation>업비트 API 주소</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="226"/>
-        <location filename="../../app/ui/pages/settings.py" line="340"/>
+        <location filename="../../app/ui/pages/settings.py" line="227"/>
+        <location filename="../../app/ui/pages/settings.py" line="341"/>
         <source>Use this price</source>
         <translation>이 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="228"/>
+        <location filename="../../app/ui/pages/settings.py" line="229"/>
         <source>Use Upbit</source>
         <translation>업비트 시세 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="229"/>
+        <location filename="../../app/ui/pages/settings.py" line="230"/>
         <source>Network</source>
         <translation>네트워크</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="230"/>
+        <location filename="../../app/ui/pages/settings.py" line="231"/>
         <source>RPC URL</source>
         <translation>RPC URL</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="231"/>
+        <location filename="../../app/ui/pages/settings.py" line="232"/>
         <source>Chain id</source>
         <translation>체인 ID</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="232"/>
+        <location filename="../../app/ui/pages/settings.py" line="233"/>
         <source>MLK token</source>
         <translation>MLK 토큰</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="233"/>
+        <location filename="../../app/ui/pages/settings.py" line="234"/>
         <source>TICA treasury</source>
         <translation>TICA 금고</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="235"/>
+        <location filename="../../app/ui/pages/settings.py" line="236"/>
         <source>Use this node</source>
         <translation>이 노드 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="236"/>
+        <location filename="../../app/ui/pages/settings.py" line="237"/>
         <source>Use the demo chain</source>
         <translation>데모 체인 사용</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="237"/>
+        <location filename="../../app/ui/pages/settings.py" line="238"/>
         <source>Security</source>
         <translation>보안</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="238"/>
+        <location filename="../../app/ui/pages/settings.py" line="239"/>
         <source>Change password</source>
         <translation>비밀번호 변경</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="239"/>
-        <location filename="../../app/ui/pages/settings.py" line="392"/>
-        <location filename="../../app/ui/pages/settings.py" line="396"/>
+        <location filename="../../app/ui/pages/settings.py" line="240"/>
+        <location filename="../../app/ui/pages/settings.py" line="393"/>
+        <location filename="../../app/ui/pages/settings.py" line="397"/>
         <source>Export keystore</source>
         <translation>키스토어 내보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="240"/>
-        <location filename="../../app/ui/pages/settings.py" line="427"/>
+        <location filename="../../app/ui/pages/settings.py" line="241"/>
+        <location filename="../../app/ui/pages/settings.py" line="428"/>
         <source>Show recovery phrase</source>
         <translation>복구 문구 보기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="241"/>
+        <location filename="../../app/ui/pages/settings.py" line="242"/>
         <source>Remove the key from this computer…</source>
         <translation>이 컴퓨터에서 키 삭제…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="242"/>
+        <location filename="../../app/ui/pages/settings.py" line="243"/>
         <source>Reminders</source>
         <translation>알림</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="243"/>
+        <location filename="../../app/ui/pages/settings.py" line="244"/>
         <source>Notify me before points expire</source>
         <translation>포인트가 소멸되기 전에 알림 받기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="244"/>
+        <location filename="../../app/ui/pages/settings.py" line="245"/>
         <source>Days before</source>
         <translation>며칠 전</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="246"/>
+        <location filename="../../app/ui/pages/settings.py" line="247"/>
         <source>Save</source>
         <translation>저장</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="247"/>
+        <location filename="../../app/ui/pages/settings.py" line="248"/>
         <source>Keep running in the tray when the window is closed, to sync and remind</source>
         <translation>창을 닫아도 트레이에서 계속 실행하며 동기화하고 알림 보내기</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="251"/>
+        <location filename="../../app/ui/pages/settings.py" line="252"/>
         <source>Data</source>
         <translation>데이터</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="252"/>
+        <location filename="../../app/ui/pages/settings.py" line="253"/>
         <source>Verify ledger</source>
         <translation>원장 검증</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="253"/>
+        <location filename="../../app/ui/pages/settings.py" line="254"/>
         <source>Back up</source>
         <translation>백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="254"/>
-        <location filename="../../app/ui/pages/settings.py" line="492"/>
+        <location filename="../../app/ui/pages/settings.py" line="255"/>
+        <location filename="../../app/ui/pages/settings.py" line="493"/>
         <source>Restore</source>
         <translation>복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="255"/>
-        <location filename="../../app/ui/pages/settings.py" line="544"/>
-        <location filename="../../app/ui/pages/settings.py" line="546"/>
+        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="545"/>
+        <location filename="../../app/ui/pages/settings.py" line="547"/>
         <source>Reset demo</source>
         <translation>데모 초기화</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="256"/>
+        <location filename="../../app/ui/pages/settings.py" line="257"/>
         <source>About MiL.k Wallet, licences and logs</source>
         <translation>MiL.k Wallet 정보, 라이선스, 로그</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="257"/>
+        <location filename="../../app/ui/pages/settings.py" line="258"/>
         <source>Anchor now</source>
         <translation>지금 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="258"/>
+        <location filename="../../app/ui/pages/settings.py" line="259"/>
         <source>Anchor the ledger on the chain after each withdrawal and deposit</source>
         <translation>출금과 입금 때마다 원장을 체인에 기록</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="273"/>
+        <location filename="../../app/ui/pages/settings.py" line="274"/>
         <source>Upbit</source>
         <translation>업비트</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="273"/>
+        <location filename="../../app/ui/pages/settings.py" line="274"/>
         <source>fixed price</source>
         <translation>고정 시세</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="274"/>
+        <location filename="../../app/ui/pages/settings.py" line="275"/>
         <source>1 MLK = {price} · {source} · {age} min old · fresh</source>
         <translation>1 MLK = {price} · {source} · {age}분 전 · 최신</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="283"/>
+        <location filename="../../app/ui/pages/settings.py" line="284"/>
         <source>Now: {kind} · chain id {chain} · block {block}
 MLK token {token}</source>
         <translation>현재: {kind} · 체인 ID {chain} · 블록 {block}
 MLK 토큰 {token}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="284"/>
+        <location filename="../../app/ui/pages/settings.py" line="285"/>
         <source>demo chain</source>
         <translation>데모 체인</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="289"/>
+        <location filename="../../app/ui/pages/settings.py" line="290"/>
         <source>Keyring in use: {name} ({verdict})</source>
         <translation>사용 중인 키링: {name} ({verdict})</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="290"/>
+        <location filename="../../app/ui/pages/settings.py" line="291"/>
         <source>secure</source>
         <translation>안전함</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="291"/>
+        <location filename="../../app/ui/pages/settings.py" line="292"/>
         <source>not usable: it would keep secrets in a file or nowhere. Install and unlock GNOME Keyring or KWallet to create a wallet</source>
         <translation>사용 불가: 비밀을 파일에 두거나 아예 보관하지 못합니다. 지갑을 만들려면 GNOME 키링이나 KWallet을 설치하고 잠금을 해제하세요</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="296"/>
+        <location filename="../../app/ui/pages/settings.py" line="297"/>
         <source>Profile: {dir}</source>
         <translation>프로필: {dir}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="327"/>
+        <location filename="../../app/ui/pages/settings.py" line="328"/>
         <source>Saved.</source>
         <translation>저장했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="336"/>
+        <location filename="../../app/ui/pages/settings.py" line="337"/>
         <source>Use a manual MLK price?</source>
         <translation>MLK 시세를 직접 입력할까요?</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="337"/>
+        <location filename="../../app/ui/pages/settings.py" line="338"/>
         <source>TICA will quote every conversion at {price} per MLK instead of the market price, and every quote will say &quot;manual price&quot;. Use it only if you know the price is right.</source>
         <translation>TICA가 시장 시세 대신 1 MLK당 {price}로 모든 교환 견적을 내며, 모든 견적에 &quot;수동 입력 시세&quot;라고 표시됩니다. 시세가 정확하다고 확신할 때만 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="363"/>
+        <location filename="../../app/ui/pages/settings.py" line="364"/>
         <source>A chain id is a whole number.</source>
         <translation>체인 ID는 정수입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="365"/>
+        <location filename="../../app/ui/pages/settings.py" line="366"/>
         <source>Checking the node…</source>
         <translation>노드를 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="415"/>
+        <location filename="../../app/ui/pages/settings.py" line="416"/>
         <source>The key was removed from this computer. The wallet is watch-only now.</source>
         <translation>이 컴퓨터에서 키를 삭제했습니다. 이제 지갑은 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="481"/>
+        <location filename="../../app/ui/pages/settings.py" line="482"/>
         <source>Replace the ledger with the backup {name} ({n} entries, up to #{seq})? The current ledger is kept as a copy in the profile.</source>
         <translation>원장을 백업 {name}(항목 {n}개, #{seq}까지)으로 바꿀까요? 현재 원장은 프로필에 사본으로 보관됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="487"/>
+        <location filename="../../app/ui/pages/settings.py" line="488"/>
         <source>This backup is older than this profile: restoring it takes back entries #{first}–#{last} (made after the backup). Restore only if you mean to undo them.</source>
         <translation>이 백업은 현재 프로필보다 오래되었습니다. 복원하면 백업 이후에 생긴 항목 #{first}–#{last}이(가) 되돌려집니다. 그 항목을 취소하려는 경우에만 복원하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="491"/>
+        <location filename="../../app/ui/pages/settings.py" line="492"/>
         <source>Take back and restore</source>
         <translation>되돌리고 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="496"/>
+        <location filename="../../app/ui/pages/settings.py" line="497"/>
         <source>Restoring…</source>
         <translation>복원하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="498"/>
+        <location filename="../../app/ui/pages/settings.py" line="499"/>
         <source>Restored from {path}. The ledger it replaced is kept as {kept}.</source>
         <translation>{path}에서 복원했습니다. 교체된 원장은 {kept}(으)로 보관했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="384"/>
+        <location filename="../../app/ui/pages/settings.py" line="385"/>
         <source>Password changed.</source>
         <translation>비밀번호를 변경했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="393"/>
+        <location filename="../../app/ui/pages/settings.py" line="394"/>
         <source>The keystore file is encrypted with your password. Keep it as a backup.</source>
         <translation>키스토어 파일은 비밀번호로 암호화되어 있습니다. 백업으로 보관하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="405"/>
+        <location filename="../../app/ui/pages/settings.py" line="406"/>
         <source>Keystore saved to {}</source>
         <translation>키스토어를 {}에 저장했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="428"/>
+        <location filename="../../app/ui/pages/settings.py" line="429"/>
         <source>Make sure nobody can see your screen.</source>
         <translation>다른 사람이 화면을 볼 수 없는지 확인하세요.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="432"/>
+        <location filename="../../app/ui/pages/settings.py" line="433"/>
         <source>Recovery phrase</source>
         <translation>복구 문구</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="434"/>
+        <location filename="../../app/ui/pages/settings.py" line="435"/>
         <source>Anyone with these words owns your wallet.</source>
         <translation>이 단어를 가진 사람은 누구나 지갑을 소유합니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="441"/>
+        <location filename="../../app/ui/pages/settings.py" line="442"/>
         <source>Verifying…</source>
         <translation>검증 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="448"/>
+        <location filename="../../app/ui/pages/settings.py" line="449"/>
         <source>Ledger verified: {n} entries, every hash and balance checks out. Head #{seq} {hash}</source>
         <translation>원장 검증 완료: {n}개 항목의 해시와 잔액이 모두 맞습니다. 최신 #{seq} {hash}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="453"/>
+        <location filename="../../app/ui/pages/settings.py" line="454"/>
         <source>The ledger has been altered: {n} problem(s), first at entry #{seq}.</source>
         <translation>원장이 변조되었습니다: 문제 {n}건, 첫 문제는 항목 #{seq}.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="457"/>
+        <location filename="../../app/ui/pages/settings.py" line="458"/>
         <source>Back up the ledger</source>
         <translation>원장 백업</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="463"/>
+        <location filename="../../app/ui/pages/settings.py" line="464"/>
         <source>Backed up {n} entries to {path}</source>
         <translation>{n}개 항목을 {path}에 백업했습니다</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="468"/>
-        <location filename="../../app/ui/pages/settings.py" line="490"/>
+        <location filename="../../app/ui/pages/settings.py" line="469"/>
+        <location filename="../../app/ui/pages/settings.py" line="491"/>
         <source>Restore the ledger</source>
         <translation>원장 복원</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="475"/>
+        <location filename="../../app/ui/pages/settings.py" line="476"/>
         <source>Checking the backup…</source>
         <translation>백업을 확인하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="506"/>
+        <location filename="../../app/ui/pages/settings.py" line="507"/>
         <source>Public anchor: not yet. Anchoring writes the ledger&apos;s latest hash to the chain, where nobody holding this computer&apos;s files can take it back.</source>
         <translation>공개 기록: 아직 없음. 원장의 최신 해시를 체인에 기록하면, 이 컴퓨터의 파일을 가진 사람도 그것을 되돌릴 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="510"/>
+        <location filename="../../app/ui/pages/settings.py" line="511"/>
         <source>Public anchor: entry #{seq} in block {block} (transaction {tx}).</source>
         <translation>공개 기록: 항목 #{seq}, 블록 {block} (거래 {tx}).</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="518"/>
+        <location filename="../../app/ui/pages/settings.py" line="519"/>
         <source>Writing the ledger&apos;s head to the chain…</source>
         <translation>원장의 최신 상태를 체인에 기록하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="522"/>
+        <location filename="../../app/ui/pages/settings.py" line="523"/>
         <source>Anchored entry #{seq} in block {block}.</source>
         <translation>항목 #{seq}을(를) 블록 {block}에 기록했습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="545"/>
+        <location filename="../../app/ui/pages/settings.py" line="546"/>
         <source>Start the demo again from the beginning? Everything done in it so far is cleared.</source>
         <translation>데모를 처음부터 다시 시작할까요? 지금까지 데모에서 한 모든 내용이 지워집니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="549"/>
+        <location filename="../../app/ui/pages/settings.py" line="550"/>
         <source>Resetting the demo…</source>
         <translation>데모를 초기화하는 중…</translation>
     </message>
     <message>
-        <location filename="../../app/ui/pages/settings.py" line="550"/>
+        <location filename="../../app/ui/pages/settings.py" line="551"/>
         <source>Demo reset.</source>
         <translation>데모를 초기화했습니다.</translation>
     </message>
@@ -2749,52 +2754,52 @@ MLK 토큰 {token}</translation>
 <context>
     <name>Tour</name>
     <message>
-        <location filename="../../app/ui/tour.py" line="113"/>
+        <location filename="../../app/ui/tour.py" line="120"/>
         <source>The tour stopped: {}</source>
         <translation>둘러보기가 멈췄습니다: {}</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="135"/>
+        <location filename="../../app/ui/tour.py" line="142"/>
         <source>This is MiL.k Wallet: every alliance partner&apos;s points in one view, worth KRW and MLK.</source>
         <translation>MiL.k Wallet입니다. 모든 제휴사 포인트를 한눈에, 원화와 MLK 가치로 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="142"/>
+        <location filename="../../app/ui/tour.py" line="149"/>
         <source>Link a partner: {partner} sends a code to the member&apos;s app, and their points are shown here.</source>
         <translation>제휴사 연결: {partner}이(가) 회원 앱으로 코드를 보내면, 그 포인트가 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="161"/>
+        <location filename="../../app/ui/tour.py" line="168"/>
         <source>The one view: every balance, its value, and what expires soon.</source>
         <translation>한눈에 보기: 모든 잔액과 가치, 그리고 곧 소멸될 포인트.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="165"/>
+        <location filename="../../app/ui/tour.py" line="172"/>
         <source>Points about to expire are converted to MLK before they are lost: TICA quotes at market value, 1.5% per leg.</source>
         <translation>소멸 직전의 포인트를 잃기 전에 MLK로 교환합니다. TICA는 시장 가치로 견적을 내며, 수수료는 교환당 1.5%입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="177"/>
+        <location filename="../../app/ui/tour.py" line="186"/>
         <source>Converted, and booked in the tamper-evident ledger.</source>
         <translation>교환이 완료되어 위변조를 감지하는 원장에 기록되었습니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="186"/>
+        <location filename="../../app/ui/tour.py" line="195"/>
         <source>That is MiL.k: points from every partner, rescued before they expire, turned into MLK you can cash out.</source>
         <translation>이것이 MiL.k입니다. 모든 제휴사 포인트를 소멸 전에 구해 내어, 현금화할 수 있는 MLK로 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="198"/>
+        <location filename="../../app/ui/tour.py" line="207"/>
         <source>Cashing out needs the demo wallet&apos;s key, and this computer has no keyring to keep it in: the wallet is watch-only here.</source>
         <translation>현금화하려면 데모 지갑의 키가 필요한데, 이 컴퓨터에는 키를 보관할 키링이 없어 지갑이 조회 전용입니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="204"/>
+        <location filename="../../app/ui/tour.py" line="213"/>
         <source>Cash out: MLK goes from the wallet to an Upbit deposit address on the right network, after every check.</source>
         <translation>현금화: 모든 확인을 거친 뒤, 지갑의 MLK를 올바른 네트워크의 업비트 입금 주소로 보냅니다.</translation>
     </message>
     <message>
-        <location filename="../../app/ui/tour.py" line="221"/>
+        <location filename="../../app/ui/tour.py" line="230"/>
         <source>Sent to Upbit (demo) and confirmed on the chain.</source>
         <translation>업비트(데모)로 보냈고, 체인에서 확인되었습니다.</translation>
     </message>

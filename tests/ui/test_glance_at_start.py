@@ -29,15 +29,18 @@ def test_home_shows_its_figures_before_the_profile_is_open_and_they_stay(make_ap
 
     def spy(page, overview):
         show(page, overview)
-        glanced.append((page.backend.services is None, home_figures(page.window())))
+        glanced.append((page.backend.services is None, home_figures(page.window()),
+                        page.stats[2][2].text()))
 
     monkeypatch.setattr(HomePage, "_glanced", spy)
     window, backend = make_app(before=lived_in)
     assert len(glanced) == 1
-    before_open, figures = glanced[0]
+    before_open, figures, wallet_note = glanced[0]
     assert before_open  # shown while the profile was still opening
     assert figures[0] != "—" and len(figures[2]) >= 3
+    assert wallet_note == "Reading your wallet…"  # not yet asked: never "No wallet yet"
     assert backend.is_ready and home_figures(window) == figures  # the full read agrees
+    assert window.home.stats[2][2].text() == "No wallet yet"  # asked: this profile has none
 
 
 def test_a_card_clicked_before_the_profile_is_open_opens_the_exchange_once_it_is(

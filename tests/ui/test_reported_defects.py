@@ -199,6 +199,7 @@ def test_charts_have_separated_numbers_a_fitting_range_and_whole_dates(make_app,
     assert top <= y.max() <= top * 1.5, (top, y.max())
     x = chart.axes(Qt.Orientation.Horizontal)[0]
     assert not x.truncateLabels()
+    assert not y.truncateLabels()  # drawn before the chart had its size, it read "…"
 
 
 def test_settings_shows_the_theme_in_use_not_the_saved_one(make_app, qtbot, tmp_path):

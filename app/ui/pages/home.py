@@ -100,6 +100,7 @@ class HomePage(Page):
         backend.glanced.connect(self._glanced)
         self._onchain: int | None = None
         self._onchain_note = ""
+        self._onchain_read = False  # the wallet's balance asked of the chain once (or failed)
         summary = Card()
         top = QHBoxLayout()
         left = QVBoxLayout()
@@ -274,12 +275,12 @@ class HomePage(Page):
         self.price_line.setText(explain(error))
 
     def _chain_loaded(self, units) -> None:
-        self._onchain, self._onchain_note = units, ""
+        self._onchain, self._onchain_note, self._onchain_read = units, "", True
         if self._overview is not None:
             self._render()
 
     def _chain_failed(self, error) -> None:
-        self._onchain, self._onchain_note = None, explain(error)
+        self._onchain, self._onchain_note, self._onchain_read = None, explain(error), True
         if self._overview is not None:
             self._render()
 
@@ -302,7 +303,8 @@ class HomePage(Page):
         n2.setText(fmt.krw(ov.mlk_krw) if ov.mlk_krw is not None else "")
         if self._onchain is None:
             v3.setText("—")
-            n3.setText(self._onchain_note or self.tr("No wallet yet"))
+            n3.setText(self._onchain_note or (self.tr("No wallet yet") if self._onchain_read
+                                              else self.tr("Reading your wallet…")))
         else:
             v3.setText(fmt.mlk(self._onchain, 2))
             n3.setText(fmt.krw(wallet) if wallet is not None else "")

@@ -54,6 +54,7 @@ def value_axis(top: int, number, bottom: int = 0) -> QCategoryAxis:
     ceiling = start + step * -(-(top - start) // step)
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setTruncateLabels(False)  # laid out before the chart has its size, it showed "…"
     axis.setRange(start, max(ceiling, start + step))
     axis.setStartValue(start)
     for i, tick in enumerate(range(start, max(ceiling, start + step) + 1, step)):
