@@ -111,6 +111,12 @@ def short_day(d: date) -> str:
     return f"{d.month}월 {d.day}일" if i18n.current() == "ko" else f"{_MONTHS[d.month - 1]} {d.day}"
 
 
+def axis_day(d: date) -> str:
+    """A day under a chart's bar: short enough for eight side by side ("12월 15일" ran into
+    its neighbours, and the first was dropped)."""
+    return f"{d.month}/{d.day}" if i18n.current() == "ko" else short_day(d)
+
+
 def moment(ts: str | datetime) -> str:
     """A timestamp in Korean local time (the app's calendar), to the minute, with its zone."""
     value = parse_iso(ts) if isinstance(ts, str) else ts

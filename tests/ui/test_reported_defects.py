@@ -2,6 +2,7 @@
 the widgets a person uses."""
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -200,6 +201,18 @@ def test_charts_have_separated_numbers_a_fitting_range_and_whole_dates(make_app,
     x = chart.axes(Qt.Orientation.Horizontal)[0]
     assert not x.truncateLabels()
     assert not y.truncateLabels()  # drawn before the chart had its size, it read "…"
+
+
+def test_the_expiry_chart_days_fit_side_by_side_in_korean(make_app, qtbot):
+    """'12월 15일' under each of eight bars ran into its neighbours and the first was dropped."""
+    window, backend = make_app(lang="ko")
+    settle(qtbot, backend)
+    x = window.home.timeline.chart().axes(Qt.Orientation.Horizontal)[0]
+    days = x.categories()
+    assert len(days) == 8 and all(re.fullmatch(r"\d{1,2}/\d{1,2}", d) for d in days), days
+    width = window.home.timeline.chart().plotArea().width()
+    metrics = window.home.timeline.fontMetrics()
+    assert sum(metrics.horizontalAdvance(d) for d in days) < width * 0.8
 
 
 def test_settings_shows_the_theme_in_use_not_the_saved_one(make_app, qtbot, tmp_path):

@@ -358,7 +358,7 @@ class HomePage(Page):
         self.mix.set_slices(slices, fmt.krw)
         self.timeline.set_lots(ov.today, [(fmt.partner_name(h.partner), h.partner.color,
                                            list(h.lots)) for h in ov.holdings],
-                               fmt.short_day, lambda n: fmt.points(n, unit=False))
+                               fmt.axis_day, lambda n: fmt.points(n, unit=False))
         self.mix_card.setVisible(bool(ov.holdings))
         horizon = ov.today + timedelta(weeks=8)
         any_lots = any(lot.expires_on <= horizon for h in ov.holdings for lot in h.lots)
