@@ -246,9 +246,10 @@ class Outbox:
         refusals: dict[str, MilkError] = {}
         for leg in (0, 1):
             rows = [r for r in self._rows(conversions) if r.leg == leg and r.state == OPEN]
-            with self.ctx.db.read() as s:
+            with self.ctx.db.read() as s:  # what is sent is what the hash chain holds
+                holds = AppendGuard(s).entries([row.hold_seq for row in rows], load=True)
                 for row in rows:
-                    _check_row(s, row)  # what is sent is what the hash chain holds
+                    _check_row(s, row, holds[row.hold_seq])
             answers: list[tuple] = []
             collect = _collector(answers)  # each answer booked together after the round
             for row in rows:
@@ -498,10 +499,12 @@ def _delivery(s, conversion: str, rows: list[PartnerOp], refusal: MilkError | No
                     json.loads(memo).get("reason"))
 
 
-def _check_row(s, row: PartnerOp) -> Entry:
+def _check_row(s, row: PartnerOp, hold: Entry | None = None) -> Entry:
     """The row's hold entry, which still hashes right and names exactly this operation (an
-    edited row or memo is refused before anything is sent or booked)."""
-    hold = AppendGuard(s).entry(row.hold_seq, load=True)
+    edited row or memo is refused before anything is sent or booked). `hold`: the entry,
+    re-hashed by the caller in this transaction."""
+    if hold is None:
+        hold = AppendGuard(s).entry(row.hold_seq, load=True)
     ops = hold.memo.get("ops") if hold.kind in HOLD_KINDS else None
     spec = ops[row.leg] if isinstance(ops, list) and 0 <= row.leg < len(ops) else {}
     if (spec.get("key"), spec.get("partner"), spec.get("member"), spec.get("kind"),
