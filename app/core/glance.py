@@ -23,12 +23,9 @@ from app.core.ledger import accounts as acct
 from app.core.ledger.revisions import known_revisions
 from app.core.overview import Overview, compose
 from app.core.partners import Catalog
-from app.core.prices import fetch_due, fit_to_quote, recorded
+from app.core.prices import LATEST_SQL, fetch_due, fit_to_quote, recorded
 from app.core.profile_dir import DATABASE_URL_ENV, DB_FILE
 from app.core.settings import ALL_SQL, with_defaults
-
-PRICE_SQL = ("SELECT krw_per_mlk, as_of, pinned FROM prices WHERE source = :feed "
-             "ORDER BY id DESC LIMIT 1")
 
 
 def glance(data_dir: Path, catalog: Catalog, clock: Clock | None = None) -> Overview | None:
@@ -55,7 +52,7 @@ def glance(data_dir: Path, catalog: Catalog, clock: Clock | None = None) -> Over
         if not settings.get("profile.created_at"):
             return None
         now, feed = clock.now(), settings["price.feed"]
-        row = query(PRICE_SQL, {"feed": feed})
+        row = query(LATEST_SQL, {"feed": feed})
         price = recorded(row[0][0], row[0][1], feed, bool(row[0][2]), now) if row else None
         if fetch_due(price, feed, now, int(settings["price.refresh_seconds"])):
             return None  # the full read asks Upbit first

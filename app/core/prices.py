@@ -26,6 +26,8 @@ if TYPE_CHECKING:  # (this module is read before SQLAlchemy is loaded: app.core.
     from app.core.ledger.database import Database
     from app.core.settings import Settings
 
+LATEST_SQL = ("SELECT krw_per_mlk, as_of, pinned FROM prices WHERE source = :feed "
+              "ORDER BY id DESC LIMIT 1")  # (also read by app.core.glance, with sqlite3)
 UPBIT_MARKET = "KRW-MLK"
 FEEDS = ("static", "upbit")
 CLOCK_SKEW = timedelta(seconds=60)  # a ticker time further ahead than this is refused
@@ -235,17 +237,15 @@ class PriceBook:
 
     def latest(self) -> Price | None:
         """The newest price of the configured feed as recorded, without fetching."""
-        from sqlalchemy import select
-
-        from app.core.ledger.schema import PriceRecord
+        from sqlalchemy import text
 
         feed = self.feed
         with self._db.read() as s:
-            row = s.execute(select(PriceRecord).where(PriceRecord.source == feed)
-                            .order_by(PriceRecord.id.desc()).limit(1)).scalar_one_or_none()
+            row = s.execute(text(LATEST_SQL), {"feed": feed}).first()
         if row is None:
             return None
-        return recorded(row.krw_per_mlk, row.as_of, feed, row.pinned, self._clock.now())
+        krw_per_mlk, as_of, pinned = row
+        return recorded(krw_per_mlk, as_of, feed, bool(pinned), self._clock.now())
 
     def current(self) -> Price:
         """A price fit to quote with: fetched if due, refused if stale or missing. Inside a

@@ -96,8 +96,9 @@ class Backend(QObject):
     def seed_demo_wallet(self) -> None:
         """The demo profile's wallet with its demo-only key, once per opening, on the chain
         lane. The window asks once Home shows its figures (or another page is opened first):
-        seeding may start the demo chain, a second of imports Home need not wait behind."""
-        if not self._wants_demo_wallet or self._seeded or self.services is None:
+        seeding may start the demo chain, a second of imports Home need not wait behind.
+        Asked before the profile is open, it runs once it is (`run`)."""
+        if not self._wants_demo_wallet or self._seeded:
             return
         self._seeded = True
 

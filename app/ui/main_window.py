@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
         self.home.convert_requested.connect(self._convert_from_home)
         self.home.painted.connect(self.home_painted)
         self.home.painted.connect(backend.seed_demo_wallet)
-        backend.ready.connect(self._profile_opened)
         self.home.link_button.clicked.connect(lambda: self.show_page(PARTNERS))
         self.display.changed.connect(self._restyle)
         self.tray.open_requested.connect(self.bring_back)
@@ -137,11 +136,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         self.rail.set_current(index)
         if index != HOME:  # Home will not paint its figures now: the wallet need not wait
-            self.backend.seed_demo_wallet()
-
-    def _profile_opened(self) -> None:
-        # (Home may have painted glanced figures before the profile was open)
-        if self.stack.currentIndex() != HOME or self.home.has_painted:
             self.backend.seed_demo_wallet()
 
     def resize_within_screen(self, size: QSize) -> None:

@@ -240,11 +240,6 @@ class HomePage(Page):
         if self._live:  # (glanced figures: the rest follows the full read)
             self._load_the_rest()
 
-    @property
-    def has_painted(self) -> bool:
-        """Whether Home has painted figures yet (glanced or read)."""
-        return self._painted_once
-
     def _trends_loaded(self, trends) -> None:
         self._trends = trends
         self._render_trend()
